@@ -1,0 +1,17 @@
+import { DatabaseModule } from '@globac/database';
+import { PlatformModule } from '@globac/http';
+import { MessagingModule } from '@globac/messaging';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CompaniesConfig } from './companies.config';
+import { companiesDatabase } from './database';
+
+/** The county's companies, their contacts, export figures and relationships with partners abroad. */
+@Module({})
+export class AppModule {
+  static forRoot(config: CompaniesConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forService(CompaniesConfig, config), DatabaseModule.forService(companiesDatabase), MessagingModule],
+    };
+  }
+}

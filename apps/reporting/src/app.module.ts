@@ -1,0 +1,17 @@
+import { DatabaseModule } from '@globac/database';
+import { PlatformModule } from '@globac/http';
+import { MessagingModule } from '@globac/messaging';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ReportingConfig } from './reporting.config';
+import { reportingDatabase } from './database';
+
+/** Indicator reports for the programme's financiers, derived from integration events. */
+@Module({})
+export class AppModule {
+  static forRoot(config: ReportingConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forService(ReportingConfig, config), DatabaseModule.forService(reportingDatabase), MessagingModule],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './auth.guard';
+export * from './auth.module';
+export * from './company-access';
+export * from './decorators';
+export * from './principal';
+export * from './token-verifier';

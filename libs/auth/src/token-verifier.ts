@@ -1,0 +1,96 @@
+import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { type Principal, type Role, ROLES } from './principal';
+
+export const DEV_TOKEN_ISSUER = 'globac-dev';
+export const DEV_TOKEN_AUDIENCE = 'globac';
+export const DEFAULT_DEV_SECRET = 'globac-development-key-not-for-production-use';
+
+export interface AuthOptions {
+  mode: 'dev' | 'oidc';
+  devSecret: string;
+  issuer: string;
+  audience: string;
+  /** Optional; discovered from the issuer when empty. */
+  jwksUrl: string;
+}
+
+export class InvalidTokenError extends Error {}
+
+/** Verifies bearer tokens: against the OIDC issuer's JWKS, or the local development key. */
+export class TokenVerifier {
+  private jwks?: Promise<ReturnType<typeof createRemoteJWKSet>>;
+  private readonly devKey: Uint8Array;
+
+  constructor(private readonly options: AuthOptions) {
+    this.devKey = new TextEncoder().encode(options.devSecret);
+  }
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      payload =
+        this.options.mode === 'dev'
+          ? (await jwtVerify(token, this.devKey, { issuer: DEV_TOKEN_ISSUER, audience: DEV_TOKEN_AUDIENCE, algorithms: ['HS256'] }))
+              .payload
+          : (
+              await jwtVerify(token, await this.keySet(), {
+                issuer: this.options.issuer,
+                audience: this.options.audience,
+                // Asymmetric algorithms only: an HS256 token signed with a public key must not pass.
+                algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'],
+              })
+            ).payload;
+    } catch (error) {
+      throw new InvalidTokenError((error as Error).message);
+    }
+    return toPrincipal(payload);
+  }
+
+  private keySet() {
+    this.jwks ??= this.discoverJwks().catch((error) => {
+      this.jwks = undefined; // try discovery again on the next request
+      throw error;
+    });
+    return this.jwks;
+  }
+
+  private async discoverJwks() {
+    if (this.options.jwksUrl) return createRemoteJWKSet(new URL(this.options.jwksUrl));
+    const url = new URL('.well-known/openid-configuration', this.options.issuer.replace(/\/?$/, '/'));
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`OIDC discovery at ${url} answered ${response.status}`);
+    const { jwks_uri } = (await response.json()) as { jwks_uri?: string };
+    if (!jwks_uri) throw new Error(`OIDC discovery at ${url} has no jwks_uri`);
+    return createRemoteJWKSet(new URL(jwks_uri));
+  }
+}
+
+function toPrincipal(payload: JWTPayload): Principal {
+  const claimed = payload['roles'] ?? payload['role'];
+  const list = Array.isArray(claimed) ? claimed : typeof claimed === 'string' ? [claimed] : [];
+  const roles = list.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const companyId = typeof payload['company_id'] === 'string' ? payload['company_id'] : undefined;
+  if (!payload.sub) throw new InvalidTokenError('the token has no subject');
+  if (roles.includes('company') && !companyId) throw new InvalidTokenError('a company token must name its company_id');
+  return { subject: payload.sub, roles, companyId };
+}
+
+export interface DevTokenClaims {
+  role: Role;
+  companyId?: string;
+  subject?: string;
+  /** Lifetime, e.g. '8h'. */
+  expiresIn?: string;
+}
+
+/** Signs a token with the local development key (for `npm run token` and tests). */
+export function signDevToken(claims: DevTokenClaims, secret = DEFAULT_DEV_SECRET): Promise<string> {
+  return new SignJWT({ roles: [claims.role], ...(claims.companyId ? { company_id: claims.companyId } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.subject ?? `dev-${claims.role}`)
+    .setIssuer(DEV_TOKEN_ISSUER)
+    .setAudience(DEV_TOKEN_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(claims.expiresIn ?? '8h')
+    .sign(new TextEncoder().encode(secret));
+}

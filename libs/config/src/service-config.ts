@@ -1,0 +1,107 @@
+import { DEFAULT_DEV_SECRET } from '@globac/auth';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
+
+const toNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * The environment every service reads. A service extends it only to change defaults
+ * (its port and database name) or to add its own variables. Each property is one environment
+ * variable of the same name; see the configuration table in the README.
+ */
+export class ServiceConfig {
+  @IsIn(['development', 'test', 'production'], { message: 'must be one of development, test, production' })
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be a port number from 0 to 65535' })
+  @Max(65535, { message: 'must be a port number from 0 to 65535' })
+  PORT = 3000;
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** The Postgres server, without a database name: each service uses its own DATABASE_NAME on it. */
+  @Matches(/^postgres(ql)?:\/\/[^/\s]+\/?$/, {
+    message: 'must be a Postgres server URL without a database, like postgres://user:password@host:5432',
+  })
+  POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432';
+
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case Postgres identifier (a-z, 0-9, _)' })
+  DATABASE_NAME = 'globac';
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(200, { message: 'must be at most 200' })
+  DATABASE_POOL_SIZE = 10;
+
+  /** Comma-separated NATS server URLs. */
+  @Matches(/^(nats|tls|wss?):\/\/[^,\s]+(,(nats|tls|wss?):\/\/[^,\s]+)*$/, {
+    message: 'must be one or more comma-separated NATS URLs, like nats://127.0.0.1:4222',
+  })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  /** First token of every subject and of stream names; tests use their own to stay apart. */
+  @Matches(/^[a-zA-Z][a-zA-Z0-9_-]*$/, { message: 'must be a single subject token (letters, digits, _ and -)' })
+  NATS_SUBJECT_PREFIX = 'globac';
+
+  @Transform(toNumber)
+  @IsIn([1, 3, 5], { message: 'must be 1, 3 or 5' })
+  NATS_STREAM_REPLICAS = 1;
+
+  @IsIn(['file', 'memory'], { message: 'must be file or memory' })
+  NATS_STREAM_STORAGE: 'file' | 'memory' = 'file';
+
+  @IsIn(['dev', 'oidc'], { message: 'must be dev (local development key) or oidc' })
+  @ValidateBy({
+    name: 'oidcInProduction',
+    validator: {
+      validate: (value, args) => (args?.object as ServiceConfig).NODE_ENV !== 'production' || value === 'oidc',
+      defaultMessage: () => 'must be oidc when NODE_ENV is production (the development key is public)',
+    },
+  })
+  AUTH_MODE: 'dev' | 'oidc' = 'dev';
+
+  @ValidateIf((c: ServiceConfig) => c.AUTH_MODE === 'oidc')
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'must be the OIDC issuer URL when AUTH_MODE is oidc' })
+  AUTH_ISSUER = '';
+
+  @ValidateIf((c: ServiceConfig) => c.AUTH_MODE === 'oidc')
+  @IsString()
+  @Matches(/\S/, { message: 'must name the token audience when AUTH_MODE is oidc' })
+  AUTH_AUDIENCE = '';
+
+  /** Optional: found through the issuer's discovery document when empty. */
+  @ValidateIf((c: ServiceConfig) => c.AUTH_JWKS_URL !== '')
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'must be a URL' })
+  AUTH_JWKS_URL = '';
+
+  /** The local development signing key (HS256); only used when AUTH_MODE is dev. */
+  @IsString()
+  @Matches(/^.{32,}$/, { message: 'must be at least 32 characters' })
+  AUTH_DEV_SECRET = DEFAULT_DEV_SECRET;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  RATE_LIMIT_MAX = 600;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1000, { message: 'must be at least 1000 ms' })
+  RATE_LIMIT_WINDOW_MS = 60_000;
+
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must not be negative' })
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+}

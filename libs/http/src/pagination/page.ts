@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 100;
+
+/** `page` and `pageSize` query parameters of every collection; extend it with a list's filters. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  page: number = 1;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}` })
+  pageSize: number = 20;
+
+  get offset(): number {
+    return (this.page - 1) * this.pageSize;
+  }
+}
+
+/** The one shape of every collection answer. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function toPage<T>(items: T[], total: number, query: PageQueryDto): Page<T> {
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** OpenAPI schema of `Page<T>` for a given item class: `@ApiOkResponse({ type: PageOf(CompanyDto) })`. */
+export function PageOf<T>(item: new (...args: never[]) => T) {
+  class PageDto {
+    @ApiProperty({ type: item, isArray: true })
+    items: T[];
+    @ApiProperty({ example: 1234 })
+    total: number;
+    @ApiProperty({ example: 1 })
+    page: number;
+    @ApiProperty({ example: 20 })
+    pageSize: number;
+  }
+  Object.defineProperty(PageDto, 'name', { value: `PageOf${item.name}` });
+  return PageDto;
+}

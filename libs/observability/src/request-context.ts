@@ -1,0 +1,20 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+export interface RequestContextData {
+  /** Id of the HTTP request or of the integration event being handled; logged on every line. */
+  readonly requestId: string;
+  /** Carried from the request that started a chain of work onto every integration event it causes. */
+  readonly correlationId: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContextData>();
+
+/** The request (or message) context of the current async call chain. */
+export const RequestContext = {
+  run<T>(data: RequestContextData, fn: () => T): T {
+    return storage.run(data, fn);
+  },
+  current(): RequestContextData | undefined {
+    return storage.getStore();
+  },
+};
