@@ -27,7 +27,7 @@ export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.Pr
     raw[key] = value === undefined || value === '' ? defaults[key] : value;
   }
   const config = plainToInstance(schema, raw, { exposeDefaultValues: true });
-  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true });
+  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true, stopAtFirstError: true });
   if (errors.length) throw new ConfigValidationError(errors.flatMap(describe));
   return config;
 }

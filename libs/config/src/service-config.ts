@@ -13,6 +13,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  * (its port and database name) or to add its own variables. Each property is one environment
  * variable of the same name; see the configuration table in the README.
  */
+// class-validator checks the decorator nearest the property first and, with stopAtFirstError, reports
+// only that: so the type check sits there and "PORT=abc" is told it is not a number, not out of range.
 export class ServiceConfig {
   @IsIn(['development', 'test', 'production'], { message: 'must be one of development, test, production' })
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
@@ -21,9 +23,9 @@ export class ServiceConfig {
   HOST = '0.0.0.0';
 
   @Transform(toNumber)
-  @IsInt({ message: 'must be an integer port number' })
   @Min(0, { message: 'must be a port number from 0 to 65535' })
   @Max(65535, { message: 'must be a port number from 0 to 65535' })
+  @IsInt({ message: 'must be an integer port number' })
   PORT = 3000;
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
@@ -39,9 +41,9 @@ export class ServiceConfig {
   DATABASE_NAME = 'globac';
 
   @Transform(toNumber)
-  @IsInt({ message: 'must be an integer' })
   @Min(1, { message: 'must be at least 1' })
   @Max(200, { message: 'must be at most 200' })
+  @IsInt({ message: 'must be an integer' })
   DATABASE_POOL_SIZE = 10;
 
   /** Comma-separated NATS server URLs. */
@@ -91,17 +93,17 @@ export class ServiceConfig {
   AUTH_DEV_SECRET = DEFAULT_DEV_SECRET;
 
   @Transform(toNumber)
-  @IsInt({ message: 'must be an integer' })
   @Min(1, { message: 'must be at least 1' })
+  @IsInt({ message: 'must be an integer' })
   RATE_LIMIT_MAX = 600;
 
   @Transform(toNumber)
-  @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(1000, { message: 'must be at least 1000 ms' })
+  @IsInt({ message: 'must be an integer number of milliseconds' })
   RATE_LIMIT_WINDOW_MS = 60_000;
 
   @Transform(toNumber)
-  @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(0, { message: 'must not be negative' })
+  @IsInt({ message: 'must be an integer number of milliseconds' })
   SHUTDOWN_TIMEOUT_MS = 10_000;
 }

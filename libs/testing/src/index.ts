@@ -1,4 +1,6 @@
 export * from './eventually';
+export * from './service-platform-suite';
+export * from './service-process';
 export * from './test-database';
 export * from './test-names';
 export * from './test-service';

@@ -10,3 +10,16 @@ export const testInfrastructure = {
   postgresUrl: process.env.POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432',
   natsUrl: process.env.NATS_URL || 'nats://127.0.0.1:4222',
 };
+
+/** A TCP port free on this machine right now (the OS picks it), for a process a test starts. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

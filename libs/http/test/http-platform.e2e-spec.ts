@@ -1,0 +1,181 @@
+import { ServiceConfig } from '@globac/config';
+import { startTestService, type TestService } from '@globac/testing';
+import { sampleModule } from './sample.module';
+
+const COMPANY_A = '3f1c8d2e-5b7a-4c9e-8f10-2a3b4c5d6e7f';
+const COMPANY_B = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
+
+describe('HTTP platform: validation, errors, paging, roles, operability', () => {
+  let service: TestService<ServiceConfig>;
+  let staff: string;
+
+  beforeAll(async () => {
+    service = await startTestService({
+      service: 'sample',
+      configClass: ServiceConfig,
+      createModule: sampleModule,
+      env: { RATE_LIMIT_MAX: '1000' },
+    });
+    staff = await service.token({ role: 'staff' });
+  });
+  afterAll(() => service?.stop());
+
+  const post = (body: unknown, token = staff) =>
+    service.http().post('/api/things').set('Authorization', `Bearer ${token}`).send(body as object);
+
+  describe('validation', () => {
+    it('accepts a valid body', async () => {
+      const res = await post({ name: 'cheese', count: 3, place: { city: 'Milano', country: 'IT' } }).expect(201);
+      expect(res.body).toMatchObject({ name: 'cheese', count: 3 });
+    });
+
+    it('refuses unknown fields with 400 naming the field', async () => {
+      const res = await post({ name: 'cheese', count: 3, colour: 'yellow' }).expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED' });
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'colour', rule: 'whitelistValidation' })]);
+    });
+
+    it('refuses wrong types, listing every problem, nested ones by their path', async () => {
+      const res = await post({ name: 5, count: 'three', place: { city: 'Milano', country: 'ITA' } }).expect(400);
+      const fields = res.body.details.map((d: { field: string }) => d.field);
+      expect(fields).toEqual(expect.arrayContaining(['name', 'count', 'place.country']));
+      expect(res.body.message).toMatch(/^name: /);
+    });
+
+    it('answers malformed JSON with 400 in the common shape', async () => {
+      const res = await service
+        .http()
+        .post('/api/things')
+        .set('Authorization', `Bearer ${staff}`)
+        .set('Content-Type', 'application/json')
+        .send('{"name": ')
+        .expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST', message: expect.any(String) });
+    });
+
+    it('refuses a malformed id in a path with 400, not 500', async () => {
+      const res = await service.http().get('/api/things/companies/not-a-uuid').set('Authorization', `Bearer ${staff}`).expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST' });
+    });
+  });
+
+  describe('paging', () => {
+    const list = (query: string) => service.http().get(`/api/things${query}`).set('Authorization', `Bearer ${staff}`);
+
+    it('answers { items, total, page, pageSize } with defaults', async () => {
+      const res = await list('').expect(200);
+      expect(res.body).toMatchObject({ total: 45, page: 1, pageSize: 20 });
+      expect(res.body.items).toHaveLength(20);
+    });
+
+    it('pages and keeps filters', async () => {
+      const res = await list('?page=3&pageSize=20&order=desc').expect(200);
+      expect(res.body.items.map((i: { n: number }) => i.n)).toEqual([5, 4, 3, 2, 1]);
+    });
+
+    it.each(['?pageSize=101', '?pageSize=0', '?page=0', '?page=abc', '?order=sideways', '?unknown=1'])(
+      'refuses %s with 400',
+      async (query) => {
+        const res = await list(query).expect(400);
+        expect(res.body.error).toBe('VALIDATION_FAILED');
+      },
+    );
+  });
+
+  describe('access control', () => {
+    it('answers 403 for a role the route does not admit', async () => {
+      const company = await service.token({ role: 'company', companyId: COMPANY_A });
+      const res = await post({ name: 'x', count: 1 }, company).expect(403);
+      expect(res.body).toMatchObject({ statusCode: 403, error: 'FORBIDDEN' });
+    });
+
+    it('lets a company user act for its own company only', async () => {
+      const company = await service.token({ role: 'company', companyId: COMPANY_A });
+      const get = (id: string) => service.http().get(`/api/things/companies/${id}`).set('Authorization', `Bearer ${company}`);
+      await get(COMPANY_A).expect(200, { companyId: COMPANY_A });
+      const res = await get(COMPANY_B).expect(403);
+      expect(res.body.error).toBe('FORBIDDEN');
+    });
+
+    it('admits admin everywhere', async () => {
+      const admin = await service.token({ role: 'admin' });
+      await post({ name: 'x', count: 1 }, admin).expect(201);
+    });
+
+    it('answers 401 for a token signed with another key, and for an expired one', async () => {
+      const { signDevToken } = await import('@globac/auth');
+      const forged = await signDevToken({ role: 'staff' }, 'another-key-that-is-at-least-32-characters');
+      const expired = await signDevToken({ role: 'staff', expiresIn: '-1m' }, service.config.AUTH_DEV_SECRET);
+      for (const token of [forged, expired, 'not.a.jwt']) {
+        const res = await service.http().get('/api/things').set('Authorization', `Bearer ${token}`).expect(401);
+        expect(res.body.error).toBe('UNAUTHORIZED');
+      }
+    });
+  });
+
+  describe('errors and operability', () => {
+    it('answers 404 in the common shape for an unknown route', async () => {
+      const res = await service.http().get('/api/nowhere').set('Authorization', `Bearer ${staff}`).expect(404);
+      expect(res.body).toMatchObject({ statusCode: 404, error: 'NOT_FOUND' });
+    });
+
+    it('hides the details of a bug behind a 500 in the common shape', async () => {
+      const res = await service.http().get('/api/things/boom').set('Authorization', `Bearer ${staff}`).expect(500);
+      expect(res.body).toEqual({ statusCode: 500, error: 'INTERNAL_ERROR', message: 'An unexpected error occurred' });
+    });
+
+    it('keeps a caller-given request id and makes one otherwise', async () => {
+      const given = await service.http().get('/health/live').set('X-Request-Id', 'frontend-42').expect(200);
+      expect(given.headers['x-request-id']).toBe('frontend-42');
+      const made = await service.http().get('/health/live').expect(200);
+      expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('sets security headers', async () => {
+      const res = await service.http().get('/health/live').expect(200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    });
+
+    it('exposes Prometheus metrics with the HTTP latency histogram by route template', async () => {
+      await service.http().get('/api/things/companies/not-a-uuid').set('Authorization', `Bearer ${staff}`);
+      const res = await service.http().get('/metrics').expect(200);
+      expect(res.headers['content-type']).toContain('text/plain');
+      expect(res.text).toContain('http_server_request_duration_seconds_bucket');
+      expect(res.text).toContain('route="/api/things/companies/:companyId"');
+    });
+
+    it('serves an OpenAPI document describing bearer auth and the error shape', async () => {
+      const res = await service.http().get('/api/docs/openapi.json').expect(200);
+      expect(res.body.openapi).toMatch(/^3\./);
+      expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect(res.body.components.schemas.Error.required).toEqual(['statusCode', 'error', 'message']);
+      expect(res.body.paths['/api/things'].post.responses['401'].content['application/json'].schema).toEqual({
+        $ref: '#/components/schemas/Error',
+      });
+      const ui = await service.http().get('/api/docs').expect(200);
+      expect(ui.text).toContain('swagger-ui');
+    });
+  });
+});
+
+describe('HTTP platform: rate limits', () => {
+  let service: TestService<ServiceConfig>;
+  beforeAll(async () => {
+    service = await startTestService({ service: 'sample', configClass: ServiceConfig, createModule: sampleModule, env: { RATE_LIMIT_MAX: '3' } });
+  });
+  afterAll(() => service?.stop());
+
+  it('limits each client separately and answers 429 in the common shape', async () => {
+    const alice = await service.token({ role: 'staff', subject: 'alice' });
+    const bob = await service.token({ role: 'staff', subject: 'bob' });
+    const get = (token: string) => service.http().get('/api/things').set('Authorization', `Bearer ${token}`);
+    for (let i = 0; i < 3; i++) await get(alice).expect(200);
+    const limited = await get(alice).expect(429);
+    expect(limited.body).toMatchObject({ statusCode: 429, error: 'TOO_MANY_REQUESTS' });
+    expect(limited.headers['retry-after']).toBeDefined();
+    await get(bob).expect(200);
+    // Operational routes are never limited: probes must keep working under load.
+    for (let i = 0; i < 5; i++) await service.http().get('/health/live').expect(200);
+  });
+});
