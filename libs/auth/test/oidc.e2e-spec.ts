@@ -2,13 +2,13 @@
 // The issuer is outside the system, so a local HTTP server with a generated key stands in for it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TokenVerifier } from '@globac/auth';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { signDevToken, TokenVerifier } from '../src';
 
 describe('TokenVerifier in OIDC mode', () => {
   let server: Server;
   let issuer: string;
-  let privateKey: CryptoKey;
+  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
   let discoveryHits = 0;
 
   beforeAll(async () => {
@@ -56,7 +56,6 @@ describe('TokenVerifier in OIDC mode', () => {
   });
 
   it('refuses a development (HS256) token in OIDC mode', async () => {
-    const { signDevToken } = await import('@globac/auth');
     await expect(verifier().verify(await signDevToken({ role: 'admin' }))).rejects.toThrow();
   });
 

@@ -1,21 +1,15 @@
-import { ServiceConfig } from '@globac/config';
-import { startTestService, type TestService } from '@globac/testing';
-import { sampleModule } from './sample.module';
+import { signDevToken } from '@globac/auth';
+import { startSampleApp } from './sample.module';
 
 const COMPANY_A = '3f1c8d2e-5b7a-4c9e-8f10-2a3b4c5d6e7f';
 const COMPANY_B = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
 
 describe('HTTP platform: validation, errors, paging, roles, operability', () => {
-  let service: TestService<ServiceConfig>;
+  let service: Awaited<ReturnType<typeof startSampleApp>>;
   let staff: string;
 
   beforeAll(async () => {
-    service = await startTestService({
-      service: 'sample',
-      configClass: ServiceConfig,
-      createModule: sampleModule,
-      env: { RATE_LIMIT_MAX: '1000' },
-    });
+    service = await startSampleApp({ RATE_LIMIT_MAX: '1000' });
     staff = await service.token({ role: 'staff' });
   });
   afterAll(() => service?.stop());
@@ -103,7 +97,6 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
     });
 
     it('answers 401 for a token signed with another key, and for an expired one', async () => {
-      const { signDevToken } = await import('@globac/auth');
       const forged = await signDevToken({ role: 'staff' }, 'another-key-that-is-at-least-32-characters');
       const expired = await signDevToken({ role: 'staff', expiresIn: '-1m' }, service.config.AUTH_DEV_SECRET);
       for (const token of [forged, expired, 'not.a.jwt']) {
@@ -160,9 +153,9 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
 });
 
 describe('HTTP platform: rate limits', () => {
-  let service: TestService<ServiceConfig>;
+  let service: Awaited<ReturnType<typeof startSampleApp>>;
   beforeAll(async () => {
-    service = await startTestService({ service: 'sample', configClass: ServiceConfig, createModule: sampleModule, env: { RATE_LIMIT_MAX: '3' } });
+    service = await startSampleApp({ RATE_LIMIT_MAX: '3' });
   });
   afterAll(() => service?.stop());
 

@@ -1,8 +1,10 @@
 // A small module with the shapes real features use (a body DTO with nested fields, a paged list and a
 // company-scoped route), so the platform's behaviour can be tested without any service's domain.
-import { assertCanActForCompany, CurrentPrincipal, type Principal, Roles } from '@globac/auth';
-import { ServiceConfig } from '@globac/config';
-import { type Page, PageQueryDto, PlatformModule, toPage } from '@globac/http';
+import { assertCanActForCompany, CurrentPrincipal, type Principal, Roles, signDevToken, type DevTokenClaims } from '@globac/auth';
+import { loadConfig, ServiceConfig } from '@globac/config';
+import { JsonLogger } from '@globac/observability';
+import request from 'supertest';
+import { createServiceApp, type Page, PageQueryDto, PlatformModule, toPage } from '../src';
 import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
@@ -70,6 +72,19 @@ class ThingsController {
 @Module({ controllers: [ThingsController] })
 class ThingsModule {}
 
-export function sampleModule(config: ServiceConfig) {
+function sampleModule(config: ServiceConfig) {
   return { module: class SampleAppModule {}, imports: [PlatformModule.forService(ServiceConfig, config), ThingsModule] };
+}
+
+/** The sample app on an ephemeral port; it has no database, so readiness has nothing critical to check. */
+export async function startSampleApp(env: Record<string, string> = {}) {
+  const config = loadConfig(ServiceConfig, { NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'silent', ...env });
+  const app = await createServiceApp(sampleModule(config), { service: 'sample', config, logger: new JsonLogger('sample', config.LOG_LEVEL) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    config,
+    http: () => request(app.getHttpServer()),
+    token: (claims: DevTokenClaims) => signDevToken(claims, config.AUTH_DEV_SECRET),
+    stop: () => app.close(),
+  };
 }
