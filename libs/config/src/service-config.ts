@@ -35,7 +35,7 @@ export class ServiceConfig {
   @Matches(/^postgres(ql)?:\/\/[^/\s]+\/?$/, {
     message: 'must be a Postgres server URL without a database, like postgres://user:password@host:5432',
   })
-  POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432';
+  POSTGRES_URL = 'postgres://postgres:postgres@127.0.0.1:5432';
 
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case Postgres identifier (a-z, 0-9, _)' })
   DATABASE_NAME = 'globac';

@@ -7,7 +7,7 @@ export function uniqueName(prefix: string): string {
 
 /** Where the tests find Postgres and NATS: the same variables the services read, with local defaults. */
 export const testInfrastructure = {
-  postgresUrl: process.env.POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432',
+  postgresUrl: process.env.POSTGRES_URL || 'postgres://postgres:postgres@127.0.0.1:5432',
   natsUrl: process.env.NATS_URL || 'nats://127.0.0.1:4222',
 };
 

@@ -1,0 +1,318 @@
+// Proves the packaging checks pass on the real files and fail on broken ones.
+// Run with: node --test tools/packaging/
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import {
+  COMPOSE_FORMATS,
+  checkKustomizeOverlay,
+  interpolate,
+  validateCompose,
+  validateKustomizeOverlay,
+} from './validate.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const scratch = mkdtempSync(path.join(tmpdir(), 'globac-packaging-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+let fixtures = 0;
+function writeCompose(doc) {
+  const file = path.join(scratch, `compose-${++fixtures}.yml`);
+  writeFileSync(file, typeof doc === 'string' ? doc : stringify(doc));
+  return file;
+}
+
+/** A kustomization in a fresh directory holding `objects`. */
+function writeOverlay(objects) {
+  const dir = path.join(scratch, `overlay-${++fixtures}`);
+  mkdirSync(dir);
+  const files = objects.map((object, i) => {
+    const name = `object-${i}.yaml`;
+    writeFileSync(path.join(dir, name), stringify(object));
+    return name;
+  });
+  writeFileSync(
+    path.join(dir, 'kustomization.yaml'),
+    stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: files }),
+  );
+  return dir;
+}
+
+const composeService = () => ({
+  image: 'postgres:17',
+  ports: ['127.0.0.1:5432:5432'],
+  healthcheck: { test: ['CMD', 'pg_isready'], interval: '5s' },
+});
+
+/** A Deployment that passes every check; the tests break one thing at a time. */
+function goodObjects() {
+  const labels = { 'app.kubernetes.io/name': 'demo' };
+  return [
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'demo' }, automountServiceAccountToken: false },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'demo' },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            serviceAccountName: 'demo',
+            securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+            containers: [
+              {
+                name: 'demo',
+                image: 'globac/demo:1',
+                ports: [{ name: 'http', containerPort: 3001 }],
+                env: [
+                  { name: 'NODE_ENV', value: 'production' },
+                  { name: 'AUTH_MODE', value: 'oidc' },
+                  { name: 'AUTH_ISSUER', value: 'https://login.example.com' },
+                  { name: 'AUTH_AUDIENCE', value: 'globac-api' },
+                  { name: 'PORT', value: '3001' },
+                ],
+                livenessProbe: { httpGet: { path: '/health/live', port: 'http' } },
+                readinessProbe: { httpGet: { path: '/health/ready', port: 'http' } },
+                resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '1', memory: '256Mi' } },
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  readOnlyRootFilesystem: true,
+                  capabilities: { drop: ['ALL'] },
+                },
+              },
+            ],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'demo' },
+      spec: { selector: labels, ports: [{ name: 'http', port: 3001, targetPort: 'http' }] },
+    },
+  ];
+}
+
+const deployment = (objects) => objects.find((o) => o.kind === 'Deployment');
+const container = (objects) => deployment(objects).spec.template.spec.containers[0];
+
+async function overlayErrors(mutate) {
+  const objects = goodObjects();
+  mutate(objects);
+  return validateKustomizeOverlay(writeOverlay(objects));
+}
+
+const someMatch = (errors, pattern) =>
+  assert.ok(errors.some((e) => pattern.test(e)), `expected an error matching ${pattern}, got:\n${errors.join('\n') || '(none)'}`);
+
+describe('the real packaging', () => {
+  test('docker-compose.yml is valid', () => {
+    assert.deepEqual(validateCompose(path.join(root, 'docker-compose.yml')), []);
+  });
+
+  for (const overlay of ['dev', 'prod']) {
+    test(`k8s/overlays/${overlay} is valid`, async () => {
+      assert.deepEqual(await validateKustomizeOverlay(path.join(root, 'k8s', 'overlays', overlay)), []);
+    });
+  }
+
+  test('prod runs every service with at least two replicas and a disruption budget', async () => {
+    // Not a generic check, but the promise the prod overlay makes.
+    const { execFileSync } = await import('node:child_process');
+    const { parseAllDocuments } = await import('yaml');
+    const rendered = execFileSync('kubectl', ['kustomize', path.join(root, 'k8s/overlays/prod')], { encoding: 'utf8' });
+    const objects = parseAllDocuments(rendered)
+      .map((d) => d.toJS())
+      .filter(Boolean);
+    for (const d of objects.filter((o) => o.kind === 'Deployment')) {
+      const hpa = objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.spec.scaleTargetRef.name === d.metadata.name);
+      assert.ok((hpa?.spec.minReplicas ?? d.spec.replicas ?? 1) >= 2, `${d.metadata.name} may run a single replica`);
+      const pdb = objects.find(
+        (o) => o.kind === 'PodDisruptionBudget' && o.spec.selector.matchLabels['app.kubernetes.io/name'] === d.metadata.name,
+      );
+      assert.ok(pdb, `${d.metadata.name} has no PodDisruptionBudget`);
+    }
+  });
+});
+
+describe('compose checks fail on broken files', () => {
+  test('a minimal valid file passes (so the failures below have their stated cause)', () => {
+    assert.deepEqual(validateCompose(writeCompose({ services: { db: composeService() } })), []);
+  });
+
+  test('a wrongly typed field', () => {
+    const file = writeCompose({ services: { db: { ...composeService(), ports: 5 } } });
+    someMatch(validateCompose(file), /\/services\/db\/ports must be array/);
+  });
+
+  test('an unknown top-level key', () => {
+    const file = writeCompose({ services: { db: composeService() }, servces: {} });
+    someMatch(validateCompose(file), /additional properties \("servces"\)/);
+  });
+
+  test('an unknown service key', () => {
+    const file = writeCompose({ services: { db: { ...composeService(), restart_policy: 'always' } } });
+    someMatch(validateCompose(file), /restart_policy/);
+  });
+
+  test('invalid YAML and duplicate keys', () => {
+    assert.notDeepEqual(validateCompose(writeCompose('services:\n  db:\n    image: a\n    image: b\n')), []);
+    assert.notDeepEqual(validateCompose(writeCompose('services: [\n')), []);
+  });
+
+  test('references the schema cannot see', () => {
+    const errors = validateCompose(
+      writeCompose({
+        services: {
+          db: composeService(),
+          nats: { image: 'nats:2.11-alpine', ports: ['127.0.0.1:5432:4222'] },
+          app: {
+            image: 'app',
+            depends_on: { nats: { condition: 'service_healthy' }, cache: { condition: 'service_started' } },
+            volumes: ['app-data:/data'],
+          },
+        },
+      }),
+    );
+    someMatch(errors, /"nats" has no healthcheck/);
+    someMatch(errors, /no service "cache"/);
+    someMatch(errors, /named volume "app-data" is not declared/);
+    someMatch(errors, /127\.0\.0\.1:5432\/tcp is already published/);
+  });
+
+  test('the app configuration rule: the image runs NODE_ENV=production, which refuses AUTH_MODE=dev', () => {
+    const errors = validateCompose(
+      writeCompose({ services: { app: { build: { context: '.' }, environment: { AUTH_MODE: 'dev' } } } }),
+    );
+    someMatch(errors, /requires AUTH_MODE=oidc/);
+  });
+
+  test('interpolation happens before validation, as in docker compose', () => {
+    assert.equal(interpolate('127.0.0.1:${PG_PORT:-5432}:5432'), '127.0.0.1:5432:5432');
+    assert.equal(interpolate('${PG_PORT:-5432}', { PG_PORT: '6543' }), '6543');
+    assert.equal(interpolate('$$HOME ${A:+set}${B-unset}'), '$HOME unset');
+    const problems = [];
+    interpolate({ x: '${SECRET:?set it}' }, {}, problems);
+    assert.match(problems[0], /SECRET is not set \(set it\)/);
+  });
+
+  test('the custom formats accept compose syntax and reject other text', () => {
+    for (const good of ['3001', '3001:3001', '127.0.0.1:5432:5432', '127.0.0.1::80', '8000-8010:8000-8010/udp']) {
+      assert.match(good, COMPOSE_FORMATS.ports);
+    }
+    assert.doesNotMatch('abc', COMPOSE_FORMATS.ports);
+    assert.match('1m30s', COMPOSE_FORMATS.duration);
+    assert.doesNotMatch('30 seconds', COMPOSE_FORMATS.duration);
+    assert.match('10.0.0.0/24', COMPOSE_FORMATS.subnet_ip_address);
+    assert.match('3000/tcp', COMPOSE_FORMATS.expose);
+  });
+});
+
+describe('Kubernetes checks fail on broken objects', () => {
+  test('the fixture itself passes', async () => {
+    assert.deepEqual(await overlayErrors(() => {}), []);
+  });
+
+  test('a wrongly typed field (kubernetes-models)', async () => {
+    const errors = await overlayErrors((o) => (deployment(o).spec.replicas = 'two'));
+    someMatch(errors, /kubernetes-models.*\/spec\/replicas must be integer/);
+  });
+
+  test('a container without an image (kubernetes-models allows it; our check does not)', async () => {
+    const errors = await overlayErrors((o) => delete container(o).image);
+    assert.ok(!errors.some((e) => e.startsWith('kubernetes-models')), 'the schema is expected to allow it');
+    someMatch(errors, /container demo: no image/);
+  });
+
+  test('a container without a name (kubernetes-models)', async () => {
+    someMatch(await overlayErrors((o) => delete container(o).name), /containers\/0 must have required property name/);
+  });
+
+  test('a kind with no schema is an error, not a pass', async () => {
+    const errors = await overlayErrors((o) =>
+      o.push({ apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'demo' }, spec: {} }),
+    );
+    someMatch(errors, /ServiceMonitor demo: no schema .* cannot be validated/);
+  });
+
+  test('missing resources, writable root filesystem, root user, no probes', async () => {
+    const errors = await overlayErrors((o) => {
+      const c = container(o);
+      delete c.resources.limits;
+      delete c.resources.requests.cpu;
+      c.securityContext.readOnlyRootFilesystem = false;
+      delete c.livenessProbe;
+      deployment(o).spec.template.spec.securityContext = { runAsUser: 0, seccompProfile: { type: 'RuntimeDefault' } };
+    });
+    for (const pattern of [
+      /no resources\.limits\.memory/,
+      /no resources\.limits\.cpu/,
+      /no resources\.requests\.cpu/,
+      /readOnlyRootFilesystem is not true/,
+      /runAsNonRoot is not true/,
+      /runAsUser is 0/,
+      /no livenessProbe/,
+    ]) {
+      someMatch(errors, pattern);
+    }
+  });
+
+  test('a mounted service account token and a kept capability set', async () => {
+    const errors = await overlayErrors((o) => {
+      delete o.find((x) => x.kind === 'ServiceAccount').automountServiceAccountToken;
+      delete container(o).securityContext.capabilities;
+    });
+    someMatch(errors, /mounts a service account token/);
+    someMatch(errors, /capabilities do not drop ALL/);
+  });
+
+  test('dangling references between objects', async () => {
+    const errors = await overlayErrors((o) => {
+      o.find((x) => x.kind === 'Service').spec.ports[0].targetPort = 'web';
+      o.push({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'demo' },
+        spec: {
+          rules: [
+            { http: { paths: [{ path: '/api', pathType: 'Prefix', backend: { service: { name: 'missing', port: { name: 'http' } } } }] } },
+          ],
+        },
+      });
+      o.push({
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: { name: 'demo' },
+        spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'demoo' }, minReplicas: 2, maxReplicas: 3 },
+      });
+      container(o).envFrom = [{ configMapRef: { name: 'nowhere' } }];
+    });
+    someMatch(errors, /targetPort "web" is not a container port/);
+    someMatch(errors, /backend service "missing" does not exist/);
+    someMatch(errors, /scale target Deployment demoo does not exist/);
+    someMatch(errors, /ConfigMap "nowhere", which is not rendered/);
+  });
+
+  test('configuration the app would refuse at boot', async () => {
+    const errors = await overlayErrors((o) => {
+      const env = container(o).env;
+      env.find((e) => e.name === 'AUTH_MODE').value = 'dev';
+      env.find((e) => e.name === 'PORT').value = '3009';
+    });
+    someMatch(errors, /NODE_ENV=production requires AUTH_MODE=oidc/);
+    someMatch(errors, /PORT=3009 but the http port is 3001/);
+  });
+
+  test('a directory that is not a kustomization', async () => {
+    const [result] = await checkKustomizeOverlay(scratch);
+    assert.equal(result.check, 'kustomize build');
+    assert.equal(result.errors.length, 1);
+  });
+});
