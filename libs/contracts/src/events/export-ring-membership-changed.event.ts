@@ -1,0 +1,33 @@
+import { IsIn, IsUUID } from 'class-validator';
+import { Description, IsCalendarDate } from '../field.decorators';
+import { IntegrationEvent } from '../integration-event.decorator';
+import { RING_KINDS, type RingKind } from '../reference-data';
+
+@IntegrationEvent({
+  producer: 'events',
+  aggregate: 'export-ring',
+  event: 'membership-changed',
+  version: 1,
+  description: 'A company joined or left an export ring or export circle.',
+})
+export class ExportRingMembershipChanged {
+  @Description('The ring or circle.')
+  @IsUUID()
+  readonly ringId: string;
+
+  @Description('Export ring or export circle.')
+  @IsIn(RING_KINDS)
+  readonly ringKind: RingKind;
+
+  @Description('The member company.')
+  @IsUUID()
+  readonly companyId: string;
+
+  @Description('Whether the company joined or left.')
+  @IsIn(['joined', 'left'])
+  readonly change: 'joined' | 'left';
+
+  @Description('The day the membership starts (joined) or ends (left).')
+  @IsCalendarDate()
+  readonly effectiveOn: string;
+}

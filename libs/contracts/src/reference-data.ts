@@ -1,0 +1,54 @@
+// Closed vocabularies used by several contracts. Adding a value is an additive change for producers
+// but a consumer with an exhaustive switch must handle it: see docs/event-versioning.md.
+
+/** Västerbotten county's 15 municipalities. */
+export const MUNICIPALITIES = [
+  'Bjurholm',
+  'Dorotea',
+  'Lycksele',
+  'Malå',
+  'Nordmaling',
+  'Norsjö',
+  'Robertsfors',
+  'Skellefteå',
+  'Sorsele',
+  'Storuman',
+  'Umeå',
+  'Vilhelmina',
+  'Vindeln',
+  'Vännäs',
+  'Åsele',
+] as const;
+export type Municipality = (typeof MUNICIPALITIES)[number];
+
+/** EU SME size classes: micro < 10 employees, small < 50, medium < 250, large. */
+export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
+export type SizeClass = (typeof SIZE_CLASSES)[number];
+
+/** Stages of a business relationship with a partner abroad, in order. */
+export const RELATIONSHIP_STAGES = ['lead', 'contact', 'meeting', 'agreement', 'long-term'] as const;
+export type RelationshipStage = (typeof RELATIONSHIP_STAGES)[number];
+
+/** What moved a relationship to another stage. */
+export const RELATIONSHIP_CAUSES = ['manual', 'partner-meeting', 'merge'] as const;
+export type RelationshipCause = (typeof RELATIONSHIP_CAUSES)[number];
+
+/** Participant gender as funders ask for it; `undisclosed` when the person did not say. */
+export const GENDERS = ['female', 'male', 'non-binary', 'undisclosed'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Kinds of programme events held in the county. */
+export const EVENT_KINDS = ['seminar', 'competence-meeting', 'trade-fair', 'export-ring-session', 'export-circle-session'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** Topics of seminars and competence meetings. */
+export const EVENT_TOPICS = ['legal', 'financial', 'transport-logistics', 'country-information', 'market-knowledge', 'other'] as const;
+export type EventTopic = (typeof EVENT_TOPICS)[number];
+
+/** Recurring groups of companies: export rings and export circles. */
+export const RING_KINDS = ['export-ring', 'export-circle'] as const;
+export type RingKind = (typeof RING_KINDS)[number];
+
+/** How a B2B meeting with a partner abroad ended. */
+export const MEETING_OUTCOMES = ['no-interest', 'follow-up', 'offer-requested', 'agreement'] as const;
+export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
