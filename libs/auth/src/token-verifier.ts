@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { type Principal, type Role, ROLES } from './principal';
 
@@ -16,16 +17,34 @@ export interface AuthOptions {
 
 export class InvalidTokenError extends Error {}
 
+// A client sends the same token with every request until it expires, and verifying a signature costs
+// more than the rest of a request. Verified tokens are remembered, keyed by the whole token (signature
+// included), until they expire, or for at most CACHE_TTL_MS so that a rotated signing key is noticed.
+const CACHE_MAX_ENTRIES = 10_000;
+const CACHE_TTL_MS = 5 * 60_000;
+
 /** Verifies bearer tokens: against the OIDC issuer's JWKS, or the local development key. */
 export class TokenVerifier {
   private jwks?: Promise<ReturnType<typeof createRemoteJWKSet>>;
-  private readonly devKey: Uint8Array;
+  private readonly devKey: KeyObject;
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(private readonly options: AuthOptions) {
-    this.devKey = new TextEncoder().encode(options.devSecret);
+    // A KeyObject made once: given raw bytes, jose would import the key again on every call.
+    this.devKey = createSecretKey(Buffer.from(options.devSecret, 'utf8'));
   }
 
   async verify(token: string): Promise<Principal> {
+    const cached = this.verified.get(token);
+    if (cached && cached.until > Date.now()) return cached.principal;
+    if (cached) this.verified.delete(token);
+    const { principal, expiresAt } = await this.verifySignature(token);
+    if (this.verified.size >= CACHE_MAX_ENTRIES) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { principal, until: Math.min(expiresAt, Date.now() + CACHE_TTL_MS) });
+    return principal;
+  }
+
+  private async verifySignature(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       payload =
@@ -43,7 +62,8 @@ export class TokenVerifier {
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
-    return toPrincipal(payload);
+    // A token without an expiry is verified every time rather than remembered.
+    return { principal: toPrincipal(payload), expiresAt: payload.exp ? payload.exp * 1000 : 0 };
   }
 
   private keySet() {
@@ -92,5 +112,5 @@ export function signDevToken(claims: DevTokenClaims, secret = DEFAULT_DEV_SECRET
     .setAudience(DEV_TOKEN_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(claims.expiresIn ?? '8h')
-    .sign(new TextEncoder().encode(secret));
+    .sign(createSecretKey(Buffer.from(secret, 'utf8')));
 }

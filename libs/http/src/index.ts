@@ -7,3 +7,5 @@ export * from './errors/error-shape.filter';
 export * from './errors/validation';
 export * from './health/health.controller';
 export * from './pagination/page';
+export * from './protection/rate-limit';
+export * from './protection/security-headers';

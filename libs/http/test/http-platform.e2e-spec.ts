@@ -124,10 +124,16 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
       expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     });
 
-    it('sets security headers', async () => {
-      const res = await service.http().get('/health/live').expect(200);
-      expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    it('sets the security headers of a JSON API on answers, and a page policy on the docs UI', async () => {
+      const api = await service.http().get('/api/things').set('Authorization', `Bearer ${staff}`).expect(200);
+      expect(api.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'cache-control': 'no-store',
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      });
+      const docs = await service.http().get('/api/docs').expect(200);
+      expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
     });
 
     it('exposes Prometheus metrics with the HTTP latency histogram by route template', async () => {

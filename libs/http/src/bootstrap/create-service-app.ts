@@ -1,7 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import type { ServiceConfig } from '@globac/config';
 import { JsonLogger, MetricsService, RequestContext } from '@globac/observability';
 import type { LoggerService } from '@nestjs/common';
@@ -9,6 +7,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorShapeFilter } from '../errors/error-shape.filter';
 import { createValidationPipe } from '../errors/validation';
+import { registerRateLimit } from '../protection/rate-limit';
+import { registerSecurityHeaders } from '../protection/security-headers';
 import { setupOpenApi } from './openapi';
 
 export interface ServiceAppOptions {
@@ -23,24 +23,6 @@ export interface ServiceAppOptions {
 /** Routes outside the `/api` prefix and outside auth, docs and rate limits. */
 export const OPERATIONAL_ROUTES = ['health/live', 'health/ready', 'metrics'];
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
-
-/**
- * Clients are rate-limited by the subject of their bearer token when they send one (many users of
- * one office share an IP address), else by IP. The subject is read unverified here: a forged
- * token only moves its sender into another bucket and is refused by the auth guard anyway.
- */
-export function rateLimitKey(request: { headers: Record<string, unknown>; ip: string }): string {
-  const header = request.headers.authorization;
-  if (typeof header === 'string' && header.startsWith('Bearer ')) {
-    try {
-      const payload = JSON.parse(Buffer.from(header.slice(7).split('.')[1] ?? '', 'base64url').toString('utf8'));
-      if (typeof payload.sub === 'string' && payload.sub) return `sub:${payload.sub}`;
-    } catch {
-      // Not a JWT: fall back to the address.
-    }
-  }
-  return `ip:${request.ip}`;
-}
 
 /** Creates a service's Nest application on Fastify with the platform's common behaviour. */
 export async function createServiceApp(module: unknown, options: ServiceAppOptions): Promise<NestFastifyApplication> {
@@ -79,28 +61,8 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
     );
     done();
   });
-  await app.register(helmet as never, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI at /api/docs styles itself inline and shows data: images.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-      },
-    },
-  });
-  await app.register(rateLimit as never, {
-    max: config.RATE_LIMIT_MAX,
-    timeWindow: config.RATE_LIMIT_WINDOW_MS,
-    keyGenerator: rateLimitKey,
-    allowList: (request: { url: string }) => /^\/(health\/|metrics)/.test(request.url),
-    errorResponseBuilder: (_request: unknown, context: { after: string; statusCode: number }) => ({
-      statusCode: context.statusCode,
-      error: 'TOO_MANY_REQUESTS',
-      message: `Too many requests: try again in ${context.after}`,
-    }),
-  });
+  registerSecurityHeaders(fastify);
+  registerRateLimit(fastify, { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS });
 
   setupOpenApi(app, service, options.version ?? '0.1.0');
   return app;

@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+export interface RateLimitOptions {
+  /** Requests a client may make per window. */
+  max: number;
+  windowMs: number;
+}
+
+/**
+ * Clients are told apart by the subject of their bearer token when they send one (many users of one
+ * office share an IP address), else by IP. The subject is read unverified here: a forged token only
+ * moves its sender into another bucket, and the auth guard refuses it anyway.
+ */
+export function rateLimitKey(request: Pick<FastifyRequest, 'headers' | 'ip'>): string {
+  const header = request.headers.authorization;
+  if (typeof header === 'string' && header.startsWith('Bearer ')) {
+    const payload = header.slice(7).split('.')[1];
+    if (payload) {
+      try {
+        const sub = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).sub;
+        if (typeof sub === 'string' && sub) return `sub:${sub}`;
+      } catch {
+        // Not a JWT: fall back to the address.
+      }
+    }
+  }
+  return `ip:${request.ip}`;
+}
+
+const OPERATIONAL = /^\/(health\/|metrics)/;
+
+/**
+ * Per-client fixed-window limits, answered with 429 TOO_MANY_REQUESTS and Retry-After. Synchronous
+ * and in memory: @fastify/rate-limit's promise-based path halved the requests per second of a trivial
+ * request here. The count is per replica; a limit across replicas belongs in the ingress.
+ * Probes and metrics are never limited.
+ */
+export function registerRateLimit(fastify: FastifyInstance, options: RateLimitOptions) {
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const [key, w] of windows) if (w.resetAt <= now) windows.delete(key);
+  }, options.windowMs);
+  sweep.unref();
+  fastify.addHook('onClose', (_instance, done) => {
+    clearInterval(sweep);
+    done();
+  });
+
+  const limit = String(options.max);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (OPERATIONAL.test(request.url)) return done();
+    const now = Date.now();
+    const key = rateLimitKey(request);
+    let w = windows.get(key);
+    if (!w || w.resetAt <= now) {
+      w = { count: 0, resetAt: now + options.windowMs };
+      windows.set(key, w);
+    }
+    w.count++;
+    const resetSeconds = Math.ceil((w.resetAt - now) / 1000);
+    void reply.header('x-ratelimit-limit', limit);
+    void reply.header('x-ratelimit-remaining', String(Math.max(0, options.max - w.count)));
+    void reply.header('x-ratelimit-reset', String(resetSeconds));
+    if (w.count <= options.max) return done();
+    void reply
+      .header('retry-after', String(resetSeconds))
+      .status(429)
+      .send({ statusCode: 429, error: 'TOO_MANY_REQUESTS', message: `Too many requests: try again in ${resetSeconds} s` });
+  });
+}
