@@ -13,18 +13,28 @@ export interface RateLimitOptions {
  */
 export function rateLimitKey(request: Pick<FastifyRequest, 'headers' | 'ip'>): string {
   const header = request.headers.authorization;
-  if (typeof header === 'string' && header.startsWith('Bearer ')) {
-    const payload = header.slice(7).split('.')[1];
-    if (payload) {
-      try {
-        const sub = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).sub;
-        if (typeof sub === 'string' && sub) return `sub:${sub}`;
-      } catch {
-        // Not a JWT: fall back to the address.
-      }
-    }
+  if (typeof header !== 'string' || !header.startsWith('Bearer ')) return `ip:${request.ip}`;
+  // A client repeats its token on every request: decode it once.
+  let subject = subjects.get(header);
+  if (subject === undefined) {
+    subject = tokenSubject(header.slice(7));
+    if (subjects.size >= 10_000) subjects.delete(subjects.keys().next().value!);
+    subjects.set(header, subject);
   }
-  return `ip:${request.ip}`;
+  return subject ? `sub:${subject}` : `ip:${request.ip}`;
+}
+
+const subjects = new Map<string, string>();
+
+function tokenSubject(token: string): string {
+  const payload = token.split('.')[1];
+  if (!payload) return '';
+  try {
+    const sub = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).sub;
+    return typeof sub === 'string' ? sub : '';
+  } catch {
+    return ''; // not a JWT: the caller falls back to the address
+  }
 }
 
 const OPERATIONAL = /^\/(health\/|metrics)/;
