@@ -1,0 +1,42 @@
+// Proves the module-boundary rules in eslint.config.mjs bite: each probe is a forbidden import,
+// written into a project for the length of the test (the rules need the file inside a project).
+import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const probes = [];
+after(() => probes.forEach((file) => rmSync(file, { force: true })));
+
+async function lint(project, source) {
+  const file = path.join(root, project, 'src', `boundary-probe-${process.pid}-${probes.length}.ts`);
+  probes.push(file);
+  writeFileSync(file, source);
+  const [result] = await new ESLint({ cwd: root }).lintFiles([file]);
+  return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries' || m.ruleId === 'no-restricted-imports');
+}
+
+test('an app may not import another app', async () => {
+  const problems = await lint('apps/companies', "import { AppModule } from '../../events/src/app.module';\nexport const x = AppModule;\n");
+  assert.equal(problems.length, 1, JSON.stringify(problems));
+});
+
+test('contracts may not import TypeORM or NestJS', async () => {
+  const typeorm = await lint('libs/contracts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n");
+  assert.match(typeorm[0]?.message ?? '', /not allowed to import "typeorm"/);
+  const nest = await lint('libs/contracts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n");
+  assert.match(nest[0]?.message ?? '', /not allowed to import "@nestjs\/common"/);
+});
+
+test('a platform lib may not import the testing lib, and production code may not use it', async () => {
+  const problems = await lint('libs/http', "import { eventually } from '@globac/testing';\nexport const x = eventually;\n");
+  assert.ok(problems.length >= 1, JSON.stringify(problems));
+});
+
+test('an app may use platform libs and contracts', async () => {
+  const problems = await lint('apps/companies', "import { ServiceConfig } from '@globac/config';\nexport const x = ServiceConfig;\n");
+  assert.deepEqual(problems, []);
+});
