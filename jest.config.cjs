@@ -24,6 +24,7 @@ const common = {
 };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/tools/jest/summary-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'] },
     {
