@@ -4,10 +4,12 @@ import {
   AttendanceCorrected,
   EventCancelled,
   EventScheduled,
+  EventUpdated,
   ExhibitorAdded,
   ExportRingMembershipChanged,
   ParticipantAttended,
   ParticipantCancelled,
+  ParticipantPromoted,
   ParticipantRegistered,
 } from './events';
 import {
@@ -28,6 +30,8 @@ const trip = 'e3c1a5b6-7d8f-4091-8c1d-2e3f4a5b6c7d';
 const meeting = 'f4d2b6c7-8e9a-41a2-9d2e-3f4a5b6c7d8e';
 const partner = 'a5e3c7d8-9fab-42b3-8e3f-4a5b6c7d8e9f';
 const earlierEvent = 'b6f4d8e9-a0bc-43c4-9f4a-5b6c7d8e9fa0';
+const contact = 'd8b6fa0b-c2de-45e6-9b6c-7d8e9fa0b1c2';
+const waitlisted = 'a1c3e5f7-0b2d-4f6a-8c1e-3a5c7e9b1d2f';
 
 const attendance = {
   registrationId: registration,
@@ -36,6 +40,7 @@ const attendance = {
   topic: 'transport-logistics' as const,
   eventDate: '2026-03-12',
   companyId: company,
+  contactId: contact,
   hours: 3.5,
   participantGender: 'female' as const,
   financierIds: ['eu', 'region-vasterbotten'],
@@ -112,19 +117,51 @@ const examples: [EventClass, object][] = [
       title: 'Transport and logistics to Poland',
       startsAt: '2026-03-12T08:30:00.000Z',
       endsAt: '2026-03-12T12:00:00.000Z',
+      city: 'Umeå',
+      country: 'SE',
       municipality: 'Umeå',
+      targetCountry: 'PL',
       capacity: 40,
       ringId: null,
       financierIds: ['eu', 'region-vasterbotten'],
+      revision: 1,
     } satisfies EventScheduled,
   ],
-  [EventCancelled, { eventId: event, affectedRegistrationIds: [registration], cancelledAt: '2026-03-01T09:00:00.000Z' } satisfies EventCancelled],
+  [
+    EventUpdated,
+    {
+      eventId: event,
+      kind: 'seminar',
+      topic: 'transport-logistics',
+      title: 'Transport and logistics to Poland',
+      startsAt: '2026-03-12T09:00:00.000Z',
+      endsAt: '2026-03-12T12:30:00.000Z',
+      city: 'Umeå',
+      country: 'SE',
+      municipality: 'Umeå',
+      targetCountry: 'PL',
+      capacity: 50,
+      ringId: null,
+      financierIds: ['eu', 'region-vasterbotten'],
+      revision: 2,
+    } satisfies EventUpdated,
+  ],
+  [
+    EventCancelled,
+    {
+      eventId: event,
+      affectedRegistrationIds: [registration],
+      affectedCompanyIds: [company],
+      cancelledAt: '2026-03-01T09:00:00.000Z',
+    } satisfies EventCancelled,
+  ],
   [
     ParticipantRegistered,
     {
       registrationId: registration,
       eventId: event,
       companyId: company,
+      contactId: contact,
       participantGender: 'female',
       waitlisted: false,
       registeredAt: '2026-02-20T10:00:00.000Z',
@@ -132,13 +169,30 @@ const examples: [EventClass, object][] = [
   ],
   [
     ParticipantCancelled,
-    { registrationId: registration, eventId: event, companyId: company, cancelledAt: '2026-03-10T07:00:00.000Z' } satisfies ParticipantCancelled,
+    {
+      registrationId: registration,
+      eventId: event,
+      companyId: company,
+      wasWaitlisted: false,
+      cancelledAt: '2026-03-10T07:00:00.000Z',
+    } satisfies ParticipantCancelled,
+  ],
+  [
+    ParticipantPromoted,
+    {
+      registrationId: waitlisted,
+      eventId: event,
+      companyId: otherCompany,
+      replacesRegistrationId: registration,
+      promotedAt: '2026-03-10T07:00:00.000Z',
+    } satisfies ParticipantPromoted,
   ],
   [ParticipantAttended, attendance satisfies ParticipantAttended],
   [AttendanceCorrected, { ...attendance, hours: 2, correctsEventId: earlierEvent } satisfies AttendanceCorrected],
   [
     ExportRingMembershipChanged,
     {
+      membershipId: 'c2d4f6a8-1b3c-4d5e-9f7a-2b4c6d8e0f1a',
       ringId: 'e9c7a0b1-d3ef-46f7-8c7d-8e9fa0b1c2d3',
       ringKind: 'export-ring',
       companyId: company,
@@ -148,7 +202,14 @@ const examples: [EventClass, object][] = [
   ],
   [
     ExhibitorAdded,
-    { eventId: event, companyId: company, products: ['Cloudberry jam', 'Smoked reindeer'], addedAt: '2026-02-10T09:00:00.000Z' } satisfies ExhibitorAdded,
+    {
+      exhibitorId: 'b3d5f7a9-2c4e-4a6b-8d0f-1e3a5c7e9b2d',
+      eventId: event,
+      companyId: company,
+      products: ['Västerbottensost', 'Cloudberry jam'],
+      stand: 'Hall 4, B12',
+      addedAt: '2026-02-10T09:00:00.000Z',
+    } satisfies ExhibitorAdded,
   ],
   [
     TripPlanned,

@@ -19,9 +19,11 @@ const EXPECTED = {
   companies: ['CompanyRegistered', 'CompanyUpdated', 'CompaniesMerged', 'ExportFiguresReported', 'RelationshipStageChanged', 'ContactErased'],
   events: [
     'EventScheduled',
+    'EventUpdated',
     'EventCancelled',
     'ParticipantRegistered',
     'ParticipantCancelled',
+    'ParticipantPromoted',
     'ParticipantAttended',
     'AttendanceCorrected',
     'ExportRingMembershipChanged',
@@ -68,7 +70,7 @@ describe('integration-event contracts', () => {
         .map((c) => c.type);
       expect(declared.sort()).toEqual([...types].sort());
     }
-    expect(allContracts()).toHaveLength(21);
+    expect(allContracts()).toHaveLength(23);
   });
 
   it('names subjects <producer>.<aggregate>.<event>.v<N> and types after the class', () => {

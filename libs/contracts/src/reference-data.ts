@@ -37,12 +37,31 @@ export type RelationshipCause = (typeof RELATIONSHIP_CAUSES)[number];
 export const GENDERS = ['female', 'male', 'non-binary', 'undisclosed'] as const;
 export type Gender = (typeof GENDERS)[number];
 
-/** Kinds of programme events held in the county. */
-export const EVENT_KINDS = ['seminar', 'competence-meeting', 'trade-fair', 'export-ring-session', 'export-circle-session'] as const;
+/**
+ * Kinds of programme events: seminars, competence meetings, country briefings, trade fairs, meetings of
+ * an export ring or export circle, and anything else the programme runs.
+ */
+export const EVENT_KINDS = [
+  'seminar',
+  'competence-meeting',
+  'country-briefing',
+  'trade-fair',
+  'export-ring-meeting',
+  'export-circle-meeting',
+  'other',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** Topics of seminars and competence meetings. */
-export const EVENT_TOPICS = ['legal', 'financial', 'transport-logistics', 'country-information', 'market-knowledge', 'other'] as const;
+/** Topics of programme events (what a seminar or competence meeting is about). */
+export const EVENT_TOPICS = [
+  'legal',
+  'financial',
+  'transport-logistics',
+  'market-entry',
+  'culture',
+  'country-information',
+  'other',
+] as const;
 export type EventTopic = (typeof EVENT_TOPICS)[number];
 
 /** Recurring groups of companies: export rings and export circles. */
@@ -52,3 +71,10 @@ export type RingKind = (typeof RING_KINDS)[number];
 /** How a B2B meeting with a partner abroad ended. */
 export const MEETING_OUTCOMES = ['no-interest', 'follow-up', 'offer-requested', 'agreement'] as const;
 export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
+
+/**
+ * The programme's financiers, as codes: the EU, Region Västerbotten, the county administrative board
+ * (Länsstyrelsen Västerbotten) and the municipalities of Umeå, Skellefteå and Vännäs.
+ */
+export const FINANCIERS = ['eu', 'region-vasterbotten', 'lansstyrelsen-vasterbotten', 'umea-kommun', 'skelleftea-kommun', 'vannas-kommun'] as const;
+export type Financier = (typeof FINANCIERS)[number];

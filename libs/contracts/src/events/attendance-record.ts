@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNumber, IsUUID, Max, Min } from 'class-validator';
-import { Description, IsCalendarDate, IsCode } from '../field.decorators';
+import { Description, IsCalendarDate, IsCode, Nullable } from '../field.decorators';
 import { EVENT_KINDS, EVENT_TOPICS, type EventKind, type EventTopic, GENDERS, type Gender } from '../reference-data';
 
 /**
@@ -23,7 +23,7 @@ export abstract class AttendanceRecord {
   @IsIn(EVENT_TOPICS)
   readonly topic: EventTopic;
 
-  @Description('The day the event took place (the reporting period is chosen by it).')
+  @Description('The day the event took place, in Swedish time (the reporting period is chosen by it).')
   @IsCalendarDate()
   readonly eventDate: string;
 
@@ -31,7 +31,12 @@ export abstract class AttendanceRecord {
   @IsUUID()
   readonly companyId: string;
 
-  @Description('Hours of participation credited.')
+  @Description('The contact (of the companies service) who took part; null for a participant given by name, or erased.')
+  @Nullable()
+  @IsUUID()
+  readonly contactId: string | null;
+
+  @Description('Hours of participation credited (0 when the participant did not attend).')
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1000)

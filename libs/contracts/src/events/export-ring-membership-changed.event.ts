@@ -11,6 +11,10 @@ import { RING_KINDS, type RingKind } from '../reference-data';
   description: 'A company joined or left an export ring or export circle.',
 })
 export class ExportRingMembershipChanged {
+  @Description('The membership: one period of one company in one ring.')
+  @IsUUID()
+  readonly membershipId: string;
+
   @Description('The ring or circle.')
   @IsUUID()
   readonly ringId: string;
@@ -27,7 +31,7 @@ export class ExportRingMembershipChanged {
   @IsIn(['joined', 'left'])
   readonly change: 'joined' | 'left';
 
-  @Description('The day the membership starts (joined) or ends (left).')
+  @Description('The first day of the membership (joined) or its last day (left).')
   @IsCalendarDate()
   readonly effectiveOn: string;
 }

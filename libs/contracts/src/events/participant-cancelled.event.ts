@@ -1,4 +1,4 @@
-import { IsUUID } from 'class-validator';
+import { IsBoolean, IsUUID } from 'class-validator';
 import { Description, IsInstant } from '../field.decorators';
 import { IntegrationEvent } from '../integration-event.decorator';
 
@@ -7,7 +7,9 @@ import { IntegrationEvent } from '../integration-event.decorator';
   aggregate: 'participant',
   event: 'cancelled',
   version: 1,
-  description: 'A participant cancelled a registration before the event.',
+  description:
+    'A registration was cancelled before the event (by the participant\'s company or by staff, or because the ' +
+    'company left the export ring before the meeting). A cancelled event says so with EventCancelled instead.',
 })
 export class ParticipantCancelled {
   @Description('The cancelled registration.')
@@ -21,6 +23,10 @@ export class ParticipantCancelled {
   @Description('The company the participant represents.')
   @IsUUID()
   readonly companyId: string;
+
+  @Description('True when the registration was on the waitlist (it freed no seat).')
+  @IsBoolean()
+  readonly wasWaitlisted: boolean;
 
   @Description('When it was cancelled.')
   @IsInstant()

@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsUUID } from 'class-validator';
-import { Description, IsInstant } from '../field.decorators';
+import { Description, IsInstant, Nullable } from '../field.decorators';
 import { IntegrationEvent } from '../integration-event.decorator';
 import { GENDERS, type Gender } from '../reference-data';
 
@@ -8,7 +8,9 @@ import { GENDERS, type Gender } from '../reference-data';
   aggregate: 'participant',
   event: 'registered',
   version: 1,
-  description: 'A company\'s participant signed up for a programme event (possibly on the waitlist). No personal data: the registration id stands for the person.',
+  description:
+    'A company\'s participant signed up for a programme event (possibly on the waitlist), or a ring member company was ' +
+    'invited to a ring meeting. No personal data: the registration id stands for the person.',
 })
 export class ParticipantRegistered {
   @Description('The registration: one participant at one event.')
@@ -22,6 +24,11 @@ export class ParticipantRegistered {
   @Description('The company the participant represents.')
   @IsUUID()
   readonly companyId: string;
+
+  @Description('The contact (of the companies service) who takes part; null for a participant given by name, or not yet named.')
+  @Nullable()
+  @IsUUID()
+  readonly contactId: string | null;
 
   @Description('The participant\'s gender as funders ask for it.')
   @IsIn(GENDERS)
