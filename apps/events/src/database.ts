@@ -1,7 +1,14 @@
 import type { ServiceDataSourceParts } from '@globac/database';
+import { CompanyCopy } from './company-directory/company-copy.entity';
+import { Exhibitor } from './exhibitors/exhibitor.entity';
+import { ExportRing } from './export-rings/export-ring.entity';
+import { RingMembership } from './export-rings/ring-membership.entity';
+import { EventsSchema1795700000000 } from './migrations/1795700000000-events-schema';
+import { ProgrammeEvent } from './programme-events/programme-event.entity';
+import { Registration } from './registrations/registration.entity';
 
 /** The events service's tables and the migrations that make them. */
 export const eventsDatabase: ServiceDataSourceParts = {
-  entities: [],
-  migrations: [],
+  entities: [CompanyCopy, ExportRing, RingMembership, ProgrammeEvent, Registration, Exhibitor],
+  migrations: [EventsSchema1795700000000],
 };
