@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { CompanyDirectoryService } from './company-directory.service';
+
+/** The copy of the companies service's companies (id, org number, name, municipality, size class, merges). */
+@Module({
+  providers: [CompanyDirectoryService],
+  exports: [CompanyDirectoryService],
+})
+export class CompanyDirectoryModule {}

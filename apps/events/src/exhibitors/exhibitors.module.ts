@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CompanyDirectoryModule } from '../company-directory/company-directory.module';
+import { ExhibitorsController } from './exhibitors.controller';
+import { ExhibitorsService } from './exhibitors.service';
+
+/** Companies exhibiting at trade fairs (e.g. Västerbotten cheese at Tutto Food in Milan). */
+@Module({
+  imports: [CompanyDirectoryModule],
+  controllers: [ExhibitorsController],
+  providers: [ExhibitorsService],
+})
+export class ExhibitorsModule {}

@@ -1,0 +1,30 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsString, Length, ValidateIf } from 'class-validator';
+import { trim } from '../../programme-events/dto/location.dto';
+
+const UnlessAbsent = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+
+/** The fields to change; a ring's kind is fixed. */
+export class UpdateExportRingDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @UnlessAbsent()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @UnlessAbsent()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  city?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @UnlessAbsent()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  facilitator?: string;
+}

@@ -1,0 +1,51 @@
+import { EVENT_KINDS, EVENT_TOPICS, type EventKind, type EventTopic, FINANCIERS, type Financier } from '@globac/contracts';
+import { PageQueryDto } from '@globac/http';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO31661Alpha2, IsOptional, IsUUID } from 'class-validator';
+import { PROGRAMME_EVENT_STATUSES, type ProgrammeEventStatus } from '../programme-event.entity';
+import { toUpperCase } from './location.dto';
+import { IsRealInstant } from './is-real-instant';
+
+export class ListProgrammeEventsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: EVENT_KINDS })
+  @IsOptional()
+  @IsIn(EVENT_KINDS, { message: `$property must be one of ${EVENT_KINDS.join(', ')}` })
+  kind?: EventKind;
+
+  @ApiPropertyOptional({ enum: EVENT_TOPICS })
+  @IsOptional()
+  @IsIn(EVENT_TOPICS, { message: `$property must be one of ${EVENT_TOPICS.join(', ')}` })
+  topic?: EventTopic;
+
+  @ApiPropertyOptional({ enum: PROGRAMME_EVENT_STATUSES })
+  @IsOptional()
+  @IsIn(PROGRAMME_EVENT_STATUSES, { message: `$property must be one of ${PROGRAMME_EVENT_STATUSES.join(', ')}` })
+  status?: ProgrammeEventStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Meetings of this export ring or circle' })
+  @IsOptional()
+  @IsUUID()
+  ringId?: string;
+
+  @ApiPropertyOptional({ enum: FINANCIERS, description: 'Events this financier funds' })
+  @IsOptional()
+  @IsIn(FINANCIERS, { message: `$property must be one of ${FINANCIERS.join(', ')}` })
+  financier?: Financier;
+
+  @ApiPropertyOptional({ example: 'IT' })
+  @IsOptional()
+  @Transform(toUpperCase)
+  @IsISO31661Alpha2({ message: '$property must be an ISO 3166-1 alpha-2 country code' })
+  targetCountry?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events starting at or after this instant' })
+  @IsOptional()
+  @IsRealInstant()
+  startsFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events starting before this instant' })
+  @IsOptional()
+  @IsRealInstant()
+  startsBefore?: string;
+}

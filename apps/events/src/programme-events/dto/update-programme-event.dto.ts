@@ -1,0 +1,71 @@
+import { EVENT_TOPICS, type EventTopic, FINANCIERS, type Financier } from '@globac/contracts';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { MAX_CAPACITY } from './create-programme-event.dto';
+import { LocationDto, toUpperCase, trim } from './location.dto';
+import { IsRealInstant } from './is-real-instant';
+
+/** The field may be left out, but not set to null (IsOptional would let null through to a NOT NULL column). */
+const UnlessAbsent = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+
+/**
+ * The fields to change; absent fields stay as they are. `capacity`, `targetCountry` and
+ * `registrationClosesAt` may be set to null (no limit, none, at the start). An event's kind and ring
+ * are fixed: schedule another event instead.
+ */
+export class UpdateProgrammeEventDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @UnlessAbsent()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: EVENT_TOPICS })
+  @UnlessAbsent()
+  @IsIn(EVENT_TOPICS, { message: `$property must be one of ${EVENT_TOPICS.join(', ')}` })
+  topic?: EventTopic;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @UnlessAbsent()
+  @IsRealInstant()
+  startsAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @UnlessAbsent()
+  @IsRealInstant()
+  endsAt?: string;
+
+  @ApiPropertyOptional({ type: LocationDto })
+  @UnlessAbsent()
+  @ValidateNested()
+  @Type(() => LocationDto)
+  location?: LocationDto;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CAPACITY, nullable: true, description: 'null removes the limit; raising it promotes the waitlist' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CAPACITY)
+  capacity?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 'PL' })
+  @IsOptional()
+  @Transform(toUpperCase)
+  @IsISO31661Alpha2({ message: '$property must be an ISO 3166-1 alpha-2 country code, like PL' })
+  targetCountry?: string | null;
+
+  @ApiPropertyOptional({ enum: FINANCIERS, isArray: true })
+  @UnlessAbsent()
+  @IsArray()
+  @ArrayMaxSize(FINANCIERS.length)
+  @ArrayUnique()
+  @IsIn(FINANCIERS, { each: true, message: `each value in $property must be one of ${FINANCIERS.join(', ')}` })
+  financiers?: Financier[];
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @IsOptional()
+  @IsRealInstant()
+  registrationClosesAt?: string | null;
+}

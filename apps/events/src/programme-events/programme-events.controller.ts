@@ -1,0 +1,62 @@
+import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
+import { type Page, PageOf } from '@globac/http';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CreateProgrammeEventDto } from './dto/create-programme-event.dto';
+import { ListProgrammeEventsQueryDto } from './dto/list-programme-events.query.dto';
+import { ProgrammeEventDto } from './dto/programme-event.dto';
+import { UpdateProgrammeEventDto } from './dto/update-programme-event.dto';
+import { ProgrammeEventsService } from './programme-events.service';
+
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('events')
+export class ProgrammeEventsController {
+  constructor(private readonly events: ProgrammeEventsService) {}
+
+  @Post()
+  @Roles('staff')
+  @ApiOperation({
+    summary: 'Schedule a programme event',
+    description: 'An export-ring-meeting or export-circle-meeting names its ring (`ringId`); the ring\'s members on its day are invited at once.',
+  })
+  @ApiCreatedResponse({ type: ProgrammeEventDto })
+  @ApiUnprocessableEntityResponse({ description: 'UNKNOWN_RING, RING_KIND_MISMATCH' })
+  create(@Body() dto: CreateProgrammeEventDto, @CurrentPrincipal() principal: Principal): Promise<ProgrammeEventDto> {
+    return this.events.create(dto, principal);
+  }
+
+  @Get()
+  @Roles('staff', 'financier', 'company')
+  @ApiOperation({ summary: 'Programme events, by start' })
+  @ApiOkResponse({ type: PageOf(ProgrammeEventDto) })
+  list(@Query() query: ListProgrammeEventsQueryDto): Promise<Page<ProgrammeEventDto>> {
+    return this.events.list(query);
+  }
+
+  @Get(':eventId')
+  @Roles('staff', 'financier', 'company')
+  @ApiOkResponse({ type: ProgrammeEventDto })
+  get(@Param('eventId', ParseUUIDPipe) eventId: string): Promise<ProgrammeEventDto> {
+    return this.events.get(eventId);
+  }
+
+  @Patch(':eventId')
+  @Roles('staff')
+  @ApiOperation({ summary: 'Change an event\'s details', description: 'More seats, or no limit, promote the waitlist in order.' })
+  @ApiOkResponse({ type: ProgrammeEventDto })
+  @ApiConflictResponse({ description: 'EVENT_CANCELLED, CAPACITY_BELOW_REGISTERED, ATTENDANCE_RECORDED' })
+  update(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() dto: UpdateProgrammeEventDto): Promise<ProgrammeEventDto> {
+    return this.events.update(eventId, dto);
+  }
+
+  @Post(':eventId/cancel')
+  @HttpCode(200)
+  @Roles('staff')
+  @ApiOperation({ summary: 'Cancel an event', description: 'Cancels its registrations; the companies are told through the EventCancelled integration event.' })
+  @ApiOkResponse({ type: ProgrammeEventDto })
+  @ApiConflictResponse({ description: 'EVENT_CANCELLED: already cancelled' })
+  cancel(@Param('eventId', ParseUUIDPipe) eventId: string): Promise<ProgrammeEventDto> {
+    return this.events.cancel(eventId);
+  }
+}

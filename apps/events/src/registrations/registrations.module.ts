@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CompanyDirectoryModule } from '../company-directory/company-directory.module';
+import { RegistrationsController } from './registrations.controller';
+import { RegistrationsService } from './registrations.service';
+import { SeatsService } from './seats.service';
+
+/** Sign-ups for programme events: seats, the waitlist and its promotions, cancellations. */
+@Module({
+  imports: [CompanyDirectoryModule],
+  controllers: [RegistrationsController],
+  providers: [RegistrationsService, SeatsService],
+  exports: [SeatsService],
+})
+export class RegistrationsModule {}
