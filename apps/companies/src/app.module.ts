@@ -11,7 +11,11 @@ export class AppModule {
   static forRoot(config: CompaniesConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(CompaniesConfig, config), DatabaseModule.forService(companiesDatabase), MessagingModule],
+      imports: [
+        PlatformModule.forService(CompaniesConfig, config),
+        DatabaseModule.forService(companiesDatabase),
+        MessagingModule.forService({ service: 'companies' }),
+      ],
     };
   }
 }

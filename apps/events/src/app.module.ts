@@ -20,7 +20,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService(EventsConfig, config),
         DatabaseModule.forService(eventsDatabase),
-        MessagingModule,
+        MessagingModule.forService({ service: 'events' }),
         CompanyDirectoryModule,
         ProgrammeEventsModule,
         RegistrationsModule,

@@ -1,4 +1,5 @@
 import type { ServiceDataSourceParts } from '@globac/database';
+import { messagingMigrations } from '@globac/messaging';
 import { CompanyCopy } from './company-directory/company-copy.entity';
 import { Exhibitor } from './exhibitors/exhibitor.entity';
 import { ExportRing } from './export-rings/export-ring.entity';
@@ -10,5 +11,6 @@ import { Registration } from './registrations/registration.entity';
 /** The events service's tables and the migrations that make them. */
 export const eventsDatabase: ServiceDataSourceParts = {
   entities: [CompanyCopy, ExportRing, RingMembership, ProgrammeEvent, Registration, Exhibitor],
-  migrations: [EventsSchema1795700000000],
+  // The outbox and inbox of integration events come first; the service's own migrations follow.
+  migrations: [...messagingMigrations, EventsSchema1795700000000],
 };
