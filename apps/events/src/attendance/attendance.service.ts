@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { AttendanceCorrected, ParticipantAttended } from '@globac/contracts';
 import { type FieldProblem, ValidationFailedException } from '@globac/http';
+import { OutboxService } from '@globac/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Not, IsNull } from 'typeorm';
@@ -10,6 +12,7 @@ import { RegistrationDto } from '../registrations/dto/registration.dto';
 import { Registration } from '../registrations/registration.entity';
 import { RegistrationNotFoundException } from '../registrations/registrations.exception';
 import { SeatsService } from '../registrations/seats.service';
+import { attendanceRecord } from './attendance-record';
 import { attendanceChange, AttendanceIsTakenOnlyOnceEventHasStarted, creditedHours, OnlyRegisteredParticipantsAttend } from './attendance.rules';
 import type { AttendanceEntryDto, BulkAttendanceDto } from './dto/bulk-attendance.dto';
 import type { RecordAttendanceDto } from './dto/record-attendance.dto';
@@ -19,6 +22,7 @@ export class AttendanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly seats: SeatsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Takes (or corrects) one participant's attendance. */
@@ -59,12 +63,17 @@ export class AttendanceService {
    */
   async reissueForEvent(manager: EntityManager, event: ProgrammeEvent): Promise<number> {
     const taken = await manager.find(Registration, { where: { eventId: event.id, attendanceEventId: Not(IsNull()) }, order: { id: 'ASC' } });
-    for (const registration of taken) {
-      const correction = randomUUID();
-      await manager.update(Registration, { id: registration.id }, { attendanceEventId: correction });
-      registration.attendanceEventId = correction;
-    }
-    return taken.length;
+    const corrections = taken.map((registration) => ({
+      id: randomUUID(),
+      data: { ...attendanceRecord(event, registration), correctsEventId: registration.attendanceEventId! },
+    }));
+    if (!corrections.length) return 0;
+    await manager.query(
+      'UPDATE registration SET attendance_event_id = c.event_id FROM unnest($1::uuid[], $2::uuid[]) AS c(id, event_id) WHERE registration.id = c.id',
+      [taken.map((r) => r.id), corrections.map((c) => c.id)],
+    );
+    await this.outbox.addMany(manager, AttendanceCorrected, corrections);
+    return corrections.length;
   }
 
   /** Whether attendance has been taken for any registration of the event. */
@@ -83,10 +92,15 @@ export class AttendanceService {
     const hours = creditedHours(event, dto.attended, dto.hours);
     const change = attendanceChange(registration, dto.attended, hours);
     if (change === 'unchanged') return;
+    const corrects = registration.attendanceEventId;
+    // The event's id is kept on the registration: the next correction names it as what it corrects.
     const attendanceEventId = randomUUID();
     const columns = { attended: dto.attended, hours, attendanceRecordedAt: now, attendanceEventId };
     await manager.update(Registration, { id: registration.id }, columns);
     Object.assign(registration, columns);
+    const record = attendanceRecord(event, registration);
+    if (change === 'first') await this.outbox.add(manager, ParticipantAttended, record, { id: attendanceEventId });
+    else await this.outbox.add(manager, AttendanceCorrected, { ...record, correctsEventId: corrects! }, { id: attendanceEventId });
   }
 }
 

@@ -1,6 +1,10 @@
 import type { Municipality, SizeClass } from '@globac/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** The fields of a company this service copies. */
+export const COPIED_FIELDS = ['orgNumber', 'name', 'municipality', 'sizeClass'] as const;
+export type CopiedField = (typeof COPIED_FIELDS)[number];
+
 /**
  * This service's copy of a company of the companies service, kept from its integration events
  * (CompanyRegistered, CompanyUpdated, CompaniesMerged): registrations are checked against it, never
@@ -23,9 +27,13 @@ export class CompanyCopy {
   @Column({ name: 'size_class', type: 'text' })
   sizeClass: SizeClass;
 
-  /** The companies service's revision of the record: an update applies only when it is higher. */
+  /** The highest revision of the record seen (CompanyRegistered is 1, each CompanyUpdated +1). */
   @Column('integer')
   revision: number;
+
+  /** The revision that last set each field; a field absent here was set by CompanyRegistered (revision 1). */
+  @Column({ name: 'field_revisions', type: 'jsonb', default: () => "'{}'" })
+  fieldRevisions: Partial<Record<CopiedField, number>>;
 
   /** The surviving company when this one was merged into another; always the last survivor of a chain. */
   @Column({ name: 'merged_into', type: 'uuid', nullable: true })

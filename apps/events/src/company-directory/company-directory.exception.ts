@@ -27,3 +27,14 @@ export class CompanyMergedException extends AppException {
     });
   }
 }
+
+/**
+ * An event about a company whose CompanyRegistered has not been handled here yet (a redelivered message
+ * arrives after later ones). Thrown from a handler, so that the message is retried later.
+ */
+export class CompanyNotYetKnownError extends Error {
+  constructor(companyId: string, eventType: string) {
+    super(`${eventType} for company ${companyId}, which is not known here yet: retried until its CompanyRegistered is handled`);
+    this.name = 'CompanyNotYetKnownError';
+  }
+}

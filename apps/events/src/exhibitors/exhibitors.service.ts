@@ -1,4 +1,6 @@
+import { ExhibitorAdded } from '@globac/contracts';
 import { type Page, type PageQueryDto, toPage } from '@globac/http';
+import { OutboxService } from '@globac/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -19,6 +21,7 @@ export class ExhibitorsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly companies: CompanyDirectoryService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async add(eventId: string, dto: AddExhibitorDto): Promise<ExhibitorDto> {
@@ -30,7 +33,16 @@ export class ExhibitorsService {
         checkRules(new ExhibitorsExhibitOnlyAtTradeFairs(event), new EventIsNotCancelled(event));
         await this.companies.requireActive(dto.companyId, manager);
         const { identifiers } = await manager.insert(Exhibitor, { eventId, companyId: dto.companyId, products: dto.products, stand: dto.stand ?? null });
-        return ExhibitorDto.from(await manager.findOneByOrFail(Exhibitor, { id: identifiers[0].id as string }));
+        const exhibitor = await manager.findOneByOrFail(Exhibitor, { id: identifiers[0].id as string });
+        await this.outbox.add(manager, ExhibitorAdded, {
+          exhibitorId: exhibitor.id,
+          eventId,
+          companyId: exhibitor.companyId,
+          products: exhibitor.products,
+          stand: exhibitor.stand,
+          addedAt: exhibitor.addedAt.toISOString(),
+        });
+        return ExhibitorDto.from(exhibitor);
       });
     } catch (error) {
       if (violatedUniqueConstraint(error) !== 'exhibitor_once_per_fair') throw error;

@@ -1,5 +1,7 @@
 import type { Principal } from '@globac/auth';
+import { ExportRingMembershipChanged } from '@globac/contracts';
 import { type Page, toPage } from '@globac/http';
+import { OutboxService } from '@globac/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -25,6 +27,7 @@ export class ExportRingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly companies: CompanyDirectoryService,
     private readonly meetings: RingMeetingsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async create(dto: CreateExportRingDto): Promise<ExportRingDto> {
@@ -59,11 +62,19 @@ export class ExportRingsService {
     await this.companies.requireActive(dto.companyId);
     const now = new Date();
     return this.dataSource.transaction(async (manager) => {
-      await this.find(manager, ringId, true);
+      const ring = await this.find(manager, ringId, true);
       const existing = await manager.find(RingMembership, { where: { ringId, companyId: dto.companyId } });
       checkRules(new MembershipsOfACompanyDoNotOverlap(existing, { joinedOn: dto.joinedOn, leftOn: null }));
       const { identifiers } = await manager.insert(RingMembership, { ringId, companyId: dto.companyId, joinedOn: dto.joinedOn, leftOn: null });
       const membership = await manager.findOneByOrFail(RingMembership, { id: identifiers[0].id as string });
+      await this.outbox.add(manager, ExportRingMembershipChanged, {
+        membershipId: membership.id,
+        ringId,
+        ringKind: ring.kind,
+        companyId: membership.companyId,
+        change: 'joined',
+        effectiveOn: membership.joinedOn,
+      });
       await this.meetings.inviteToUpcomingMeetings(manager, membership, principal.subject, now);
       return MembershipDto.from(membership);
     });
@@ -73,12 +84,20 @@ export class ExportRingsService {
   async leave(ringId: string, membershipId: string, dto: LeaveRingDto): Promise<MembershipDto> {
     const now = new Date();
     return this.dataSource.transaction(async (manager) => {
-      await this.find(manager, ringId, true);
+      const ring = await this.find(manager, ringId, true);
       const membership = await manager.findOne(RingMembership, { where: { id: membershipId, ringId } });
       if (!membership) throw new MembershipNotFoundException(membershipId);
       checkRules(new MembershipEndsOnce(membership), new MemberLeavesNoEarlierThanItJoined(membership, dto.leftOn));
       await manager.update(RingMembership, { id: membershipId }, { leftOn: dto.leftOn });
       membership.leftOn = dto.leftOn;
+      await this.outbox.add(manager, ExportRingMembershipChanged, {
+        membershipId,
+        ringId,
+        ringKind: ring.kind,
+        companyId: membership.companyId,
+        change: 'left',
+        effectiveOn: dto.leftOn,
+      });
       await this.meetings.withdrawInvitations(manager, membership, now);
       return MembershipDto.from(membership);
     });

@@ -18,6 +18,9 @@ export class EventsSchema1795700000000 implements MigrationInterface {
         municipality text,
         size_class   text NOT NULL,
         revision     integer NOT NULL,
+        -- The revision that last set each field: a CompanyUpdated carries only the fields it changes
+        -- and may arrive after a later one, so each field keeps its own latest.
+        field_revisions jsonb NOT NULL DEFAULT '{}',
         merged_into  uuid,
         merged_at    timestamptz,
         updated_at   timestamptz NOT NULL DEFAULT now()

@@ -1,5 +1,7 @@
 import type { Principal } from '@globac/auth';
+import { EventCancelled, EventScheduled, EventUpdated } from '@globac/contracts';
 import { type Page, toPage, ValidationFailedException } from '@globac/http';
+import { OutboxService } from '@globac/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Not } from 'typeorm';
@@ -12,6 +14,7 @@ import type { CreateProgrammeEventDto } from './dto/create-programme-event.dto';
 import type { ListProgrammeEventsQueryDto } from './dto/list-programme-events.query.dto';
 import { ProgrammeEventDto } from './dto/programme-event.dto';
 import type { UpdateProgrammeEventDto } from './dto/update-programme-event.dto';
+import { eventDetails } from './event-details';
 import { ProgrammeEvent } from './programme-event.entity';
 import {
   calendarDateInSweden,
@@ -31,6 +34,7 @@ export class ProgrammeEventsService {
     private readonly seats: SeatsService,
     private readonly attendance: AttendanceService,
     private readonly ringMeetings: RingMeetingsService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** Schedules an event; a ring meeting invites the ring's members on its day in the same transaction. */
@@ -56,8 +60,10 @@ export class ProgrammeEventsService {
       if (details.ringId) await this.ringMeetings.lockRingForMeeting(manager, details.ringId, details.kind);
       const { identifiers } = await manager.insert(ProgrammeEvent, details);
       const event = await manager.findOneByOrFail(ProgrammeEvent, { id: identifiers[0].id as string });
+      // Scheduled first, so that consumers know the event before its invitations' ParticipantRegistered.
+      await this.outbox.add(manager, EventScheduled, eventDetails(event));
       if (event.ringId) await this.ringMeetings.inviteMembers(manager, event, principal.subject, now);
-      return ProgrammeEventDto.from(event);
+      return ProgrammeEventDto.from(await this.find(manager, event.id));
     });
   }
 
@@ -115,6 +121,7 @@ export class ProgrammeEventsService {
 
       Object.assign(event, next, { revision: event.revision + 1 });
       await manager.update(ProgrammeEvent, { id }, { ...next, revision: event.revision });
+      await this.outbox.add(manager, EventUpdated, eventDetails(event));
       await this.seats.promote(manager, event, now);
       if (reportedFactsChanged) await this.attendance.reissueForEvent(manager, event);
       return ProgrammeEventDto.from(await manager.findOneByOrFail(ProgrammeEvent, { id }));
@@ -130,6 +137,12 @@ export class ProgrammeEventsService {
       const active = await manager.find(Registration, { where: { eventId: id, status: Not('cancelled') }, order: { id: 'ASC' } });
       await this.seats.cancel(manager, event, active, 'event-cancelled', now);
       await manager.update(ProgrammeEvent, { id }, { status: 'cancelled', cancelledAt: now });
+      await this.outbox.add(manager, EventCancelled, {
+        eventId: id,
+        affectedRegistrationIds: active.map((r) => r.id),
+        affectedCompanyIds: [...new Set(active.map((r) => r.companyId))],
+        cancelledAt: now.toISOString(),
+      });
       return ProgrammeEventDto.from(await this.find(manager, id));
     });
   }

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CompanyDirectoryModule } from '../company-directory/company-directory.module';
+import { ContactErasureHandler } from './contact-erasure.handler';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsService } from './registrations.service';
 import { SeatsService } from './seats.service';
 
-/** Sign-ups for programme events: seats, the waitlist and its promotions, cancellations. */
+/** Sign-ups for programme events: seats, the waitlist and its promotions, cancellations, erasure of participants' personal data. */
 @Module({
   imports: [CompanyDirectoryModule],
   controllers: [RegistrationsController],
-  providers: [RegistrationsService, SeatsService],
+  providers: [RegistrationsService, SeatsService, ContactErasureHandler],
   exports: [SeatsService],
 })
 export class RegistrationsModule {}

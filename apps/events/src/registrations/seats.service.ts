@@ -1,4 +1,5 @@
-import type { Gender } from '@globac/contracts';
+import { type Gender, ParticipantCancelled, ParticipantPromoted, ParticipantRegistered } from '@globac/contracts';
+import { OutboxService } from '@globac/messaging';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In } from 'typeorm';
 import { ProgrammeEvent } from '../programme-events/programme-event.entity';
@@ -48,6 +49,8 @@ export function participantColumns(participant: ParticipantDetails): Pick<Regist
  */
 @Injectable()
 export class SeatsService {
+  constructor(private readonly outbox: OutboxService) {}
+
   /** Locks the event's row until the transaction ends (FOR NO KEY UPDATE: foreign-key checks on it still pass). */
   async lockEvent(manager: EntityManager, eventId: string): Promise<ProgrammeEvent> {
     const event = await manager.findOne(ProgrammeEvent, { where: { id: eventId }, lock: { mode: 'for_no_key_update' } });
@@ -84,12 +87,22 @@ export class SeatsService {
       event.waitlistSeq = seat.waitlistPosition;
     }
     await this.saveCounters(manager, event);
+    await this.outbox.add(manager, ParticipantRegistered, {
+      registrationId: registration.id,
+      eventId: event.id,
+      companyId: registration.companyId,
+      contactId: registration.contactId,
+      participantGender: registration.gender,
+      waitlisted: seat.status === 'waitlisted',
+      registeredAt: now.toISOString(),
+    });
     return registration;
   }
 
   /**
    * Cancels active registrations of the event and gives the seats they free to the first on the
-   * waitlist, in the same transaction (except when the event itself is cancelled).
+   * waitlist, in the same transaction. When the event itself is cancelled nobody is promoted, and
+   * EventCancelled (written by the caller) stands for the cancelled registrations.
    */
   async cancel(manager: EntityManager, event: ProgrammeEvent, registrations: Registration[], reason: CancelReason, now: Date): Promise<SeatChanges> {
     const active = registrations.filter((r) => r.status !== 'cancelled');
@@ -100,19 +113,32 @@ export class SeatsService {
     for (const r of active) Object.assign(r, { status: 'cancelled', cancelledAt: now, cancelReason: reason });
     event.registeredCount -= freedSeats.length;
     event.waitlistedCount -= cancelled.filter((c) => c.wasWaitlisted).length;
+    // Each promoted registration takes the seat of one cancelled one, in order.
     const promoted = reason === 'event-cancelled' ? [] : await this.promoteFirst(manager, event, now);
     await this.saveCounters(manager, event);
-    // Each promoted registration takes the seat of one cancelled one, in order.
-    return { cancelled, promotions: promoted.map((registration, i) => ({ registration, replaces: freedSeats[i] ?? null })) };
+    if (reason === 'event-cancelled') return { cancelled, promotions: [] };
+    await this.outbox.addMany(
+      manager,
+      ParticipantCancelled,
+      cancelled.map(({ registration, wasWaitlisted }) => ({
+        data: { registrationId: registration.id, eventId: event.id, companyId: registration.companyId, wasWaitlisted, cancelledAt: now.toISOString() },
+      })),
+    );
+    const promotions = promoted.map((registration, i) => ({ registration, replaces: freedSeats[i] ?? null }));
+    await this.announcePromotions(manager, event, promotions, now);
+    return { cancelled, promotions };
   }
 
   /** Moves the first of the waitlist, in order, into the seats that are free (after the capacity was raised). */
   async promote(manager: EntityManager, event: ProgrammeEvent, now: Date): Promise<Promotion[]> {
-    const promoted = await this.promoteFirst(manager, event, now);
-    if (promoted.length) await this.saveCounters(manager, event);
-    return promoted.map((registration) => ({ registration, replaces: null }));
+    const promotions = (await this.promoteFirst(manager, event, now)).map((registration) => ({ registration, replaces: null }));
+    if (!promotions.length) return [];
+    await this.saveCounters(manager, event);
+    await this.announcePromotions(manager, event, promotions, now);
+    return promotions;
   }
 
+  /** Promotes in memory and in the registrations; the caller saves the counters. */
   private async promoteFirst(manager: EntityManager, event: ProgrammeEvent, now: Date): Promise<Registration[]> {
     const count = seatsToPromote(event);
     if (count === 0) return [];
@@ -126,6 +152,22 @@ export class SeatsService {
     event.registeredCount += promoted.length;
     event.waitlistedCount -= promoted.length;
     return promoted;
+  }
+
+  private async announcePromotions(manager: EntityManager, event: ProgrammeEvent, promotions: Promotion[], now: Date) {
+    await this.outbox.addMany(
+      manager,
+      ParticipantPromoted,
+      promotions.map(({ registration, replaces }) => ({
+        data: {
+          registrationId: registration.id,
+          eventId: event.id,
+          companyId: registration.companyId,
+          replacesRegistrationId: replaces,
+          promotedAt: now.toISOString(),
+        },
+      })),
+    );
   }
 
   private async saveCounters(manager: EntityManager, event: ProgrammeEvent): Promise<void> {
