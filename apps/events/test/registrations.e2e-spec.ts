@@ -222,6 +222,25 @@ describe('registrations (real Postgres)', () => {
     });
   });
 
+  it('erases the name and address of a participant given by name at every event, keeping the rest', async () => {
+    const [one, two] = [await createEvent(app), await createEvent(app)];
+    const email = `erase-me-${randomUUID().slice(0, 6)}@example.se`;
+    const a = (await register(app, one.id, { companyId: company, participant: { name: 'Erik Eriksson', email, gender: 'male' } }).expect(201)).body;
+    const b = (await register(app, two.id, { companyId: company, participant: { name: 'Erik E.', email: email.toUpperCase() } }).expect(201)).body;
+    const erase = (body: object, token = app.tokens.staff) => app.http().post('/api/participant-erasures').set('Authorization', `Bearer ${token}`).send(body);
+
+    expectError(await erase({ email }, await app.companyToken(company)), 403, 'FORBIDDEN');
+    expectError(await erase({ email: 'not-an-address' }), 400, 'VALIDATION_FAILED');
+    expect((await erase({ email }).expect(200)).body).toEqual({ erasedRegistrations: 2 });
+
+    const read = await app.http().get(`/api/events/${one.id}/registrations/${a.id}`).set('Authorization', `Bearer ${app.tokens.staff}`).expect(200);
+    expect(read.body).toMatchObject({ status: 'registered', companyId: company, participant: { kind: 'erased', gender: 'male' } });
+    expect(await app.sql('SELECT name, email FROM registration WHERE id = ANY($1)', [[a.id, b.id]])).toEqual([
+      { name: null, email: null },
+      { name: null, email: null },
+    ]);
+  });
+
   it('lists with paging and a status filter, in the common collection shape', async () => {
     const event = await createEvent(app, { capacity: 3 });
     for (let i = 0; i < 5; i++) await register(app, event.id, { companyId: company, participant: person() }).expect(201);

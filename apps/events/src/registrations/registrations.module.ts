@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CompanyDirectoryModule } from '../company-directory/company-directory.module';
 import { ContactErasureHandler } from './contact-erasure.handler';
+import { ParticipantErasuresController } from './participant-erasures.controller';
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsService } from './registrations.service';
 import { SeatsService } from './seats.service';
@@ -8,7 +9,7 @@ import { SeatsService } from './seats.service';
 /** Sign-ups for programme events: seats, the waitlist and its promotions, cancellations, erasure of participants' personal data. */
 @Module({
   imports: [CompanyDirectoryModule],
-  controllers: [RegistrationsController],
+  controllers: [RegistrationsController, ParticipantErasuresController],
   providers: [RegistrationsService, SeatsService, ContactErasureHandler],
   exports: [SeatsService],
 })
