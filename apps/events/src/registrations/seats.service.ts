@@ -79,14 +79,36 @@ export class SeatsService {
       attendanceEventId: null,
       personalDataErasedAt: null,
     });
-    const { identifiers } = await manager.insert(Registration, registration);
-    registration.id = identifiers[0].id as string;
     if (seat.status === 'registered') event.registeredCount += 1;
     else {
       event.waitlistedCount += 1;
       event.waitlistSeq = seat.waitlistPosition;
     }
-    await this.saveCounters(manager, event);
+    // One statement for the registration and the counters: the event's lock is held from here to the
+    // commit, and every round trip under it is time no other registration of the event can use.
+    const [{ id }] = await manager.query(
+      `WITH counters AS (UPDATE programme_event SET registered_count = $13, waitlisted_count = $14, waitlist_seq = $15 WHERE id = $1)
+       INSERT INTO registration (event_id, company_id, participant_kind, contact_id, name, email, gender, source, status, waitlist_position, registered_at, registered_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [
+        event.id,
+        registration.companyId,
+        registration.participantKind,
+        registration.contactId,
+        registration.name,
+        registration.email,
+        registration.gender,
+        registration.source,
+        registration.status,
+        registration.waitlistPosition,
+        now,
+        registration.registeredBy,
+        event.registeredCount,
+        event.waitlistedCount,
+        event.waitlistSeq,
+      ],
+    );
+    registration.id = id as string;
     await this.outbox.add(manager, ParticipantRegistered, {
       registrationId: registration.id,
       eventId: event.id,
