@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNumber, IsPositive, Max, ValidateBy, ValidateIf } from 'class-validator';
+import { IsBoolean, IsNumber, IsPositive, Max, ValidateBy } from 'class-validator';
+import { UnlessAbsent } from '../../request-fields';
 import { MAX_HOURS } from '../attendance.rules';
 
 /** hours only with attended: true; a no-show credits none. */
@@ -24,7 +25,7 @@ export class RecordAttendanceDto {
     maximum: MAX_HOURS,
     description: `Hours credited (0 < hours ≤ ${MAX_HOURS}, two decimals); default: the event's length, at most ${MAX_HOURS}`,
   })
-  @ValidateIf((_o: unknown, value: unknown) => value !== undefined)
+  @UnlessAbsent()
   @HoursOnlyWhenAttended()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @IsPositive()

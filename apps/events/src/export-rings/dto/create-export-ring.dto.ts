@@ -2,7 +2,7 @@ import { RING_KINDS, type RingKind } from '@globac/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { trim } from '../../programme-events/dto/location.dto';
+import { trim } from '../../request-fields';
 
 export class CreateExportRingDto {
   @ApiPropertyOptional({ enum: RING_KINDS, default: 'export-ring' })

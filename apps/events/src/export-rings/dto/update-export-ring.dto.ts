@@ -1,9 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsString, Length, ValidateIf } from 'class-validator';
-import { trim } from '../../programme-events/dto/location.dto';
-
-const UnlessAbsent = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+import { IsString, Length } from 'class-validator';
+import { trim, UnlessAbsent } from '../../request-fields';
 
 /** The fields to change; a ring's kind is fixed. */
 export class UpdateExportRingDto {

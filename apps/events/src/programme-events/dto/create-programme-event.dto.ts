@@ -2,8 +2,9 @@ import { EVENT_KINDS, EVENT_TOPICS, type EventKind, type EventTopic, FINANCIERS,
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { LocationDto, toUpperCase, trim } from './location.dto';
+import { toUpperCase, trim } from '../../request-fields';
 import { IsRealInstant } from './is-real-instant';
+import { LocationDto } from './location.dto';
 
 export const MAX_CAPACITY = 100_000;
 

@@ -3,8 +3,8 @@ import { PageQueryDto } from '@globac/http';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO31661Alpha2, IsOptional, IsUUID } from 'class-validator';
+import { toUpperCase } from '../../request-fields';
 import { PROGRAMME_EVENT_STATUSES, type ProgrammeEventStatus } from '../programme-event.entity';
-import { toUpperCase } from './location.dto';
 import { IsRealInstant } from './is-real-instant';
 
 export class ListProgrammeEventsQueryDto extends PageQueryDto {

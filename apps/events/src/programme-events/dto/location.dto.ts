@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsISO31661Alpha2, IsString, Length } from 'class-validator';
+import { toUpperCase, trim } from '../../request-fields';
 
-export const toUpperCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class LocationDto {
   @ApiProperty({ example: 'Milano', maxLength: 100 })

@@ -1,13 +1,11 @@
 import { EVENT_TOPICS, type EventTopic, FINANCIERS, type Financier } from '@globac/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { toUpperCase, trim, UnlessAbsent } from '../../request-fields';
 import { MAX_CAPACITY } from './create-programme-event.dto';
-import { LocationDto, toUpperCase, trim } from './location.dto';
 import { IsRealInstant } from './is-real-instant';
-
-/** The field may be left out, but not set to null (IsOptional would let null through to a NOT NULL column). */
-const UnlessAbsent = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+import { LocationDto } from './location.dto';
 
 /**
  * The fields to change; absent fields stay as they are. `capacity`, `targetCountry` and

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, MaxLength } from 'class-validator';
-import { trim } from '../../programme-events/dto/location.dto';
+import { trim } from '../../request-fields';
 
 export class ParticipantErasureDto {
   @ApiProperty({ example: 'anna@example.se', description: 'The address of a participant given by name (any case)' })

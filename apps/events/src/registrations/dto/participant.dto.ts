@@ -2,7 +2,7 @@ import { GENDERS, type Gender } from '@globac/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, isUUID, Length, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
-import { trim } from '../../programme-events/dto/location.dto';
+import { trim } from '../../request-fields';
 
 const given = (value: unknown) => value !== undefined && value !== null;
 
