@@ -2,6 +2,7 @@ import { DatabaseModule } from '@globac/database';
 import { PlatformModule } from '@globac/http';
 import { MessagingModule } from '@globac/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CompaniesModule } from './companies/companies.module';
 import { CompaniesConfig } from './companies.config';
 import { companiesDatabase } from './database';
 
@@ -11,7 +12,12 @@ export class AppModule {
   static forRoot(config: CompaniesConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(CompaniesConfig, config), DatabaseModule.forService(companiesDatabase), MessagingModule],
+      imports: [
+        PlatformModule.forService(CompaniesConfig, config),
+        DatabaseModule.forService(companiesDatabase),
+        MessagingModule,
+        CompaniesModule,
+      ],
     };
   }
 }

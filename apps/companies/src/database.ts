@@ -1,7 +1,10 @@
 import type { ServiceDataSourceParts } from '@globac/database';
+import { CompanyMunicipalityPeriod } from './companies/company-municipality-period.entity';
+import { Company } from './companies/company.entity';
+import { CreateCompanies1795683600000 } from './migrations/1795683600000-create-companies';
 
 /** The companies service's tables and the migrations that make them. */
 export const companiesDatabase: ServiceDataSourceParts = {
-  entities: [],
-  migrations: [],
+  entities: [Company, CompanyMunicipalityPeriod],
+  migrations: [CreateCompanies1795683600000],
 };

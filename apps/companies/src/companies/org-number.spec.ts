@@ -1,4 +1,4 @@
-import { describeOrgNumberProblem, luhnCheckDigit, orgNumberSearchForm, parseOrgNumber } from './org-number';
+import { describeOrgNumberProblem, luhnCheckDigit, orgNumberSearchDigits, parseOrgNumber } from './org-number';
 
 describe('organisation numbers', () => {
   // Real numbers: Volvo Car AB 556074-3089, Telefonaktiebolaget LM Ericsson 556016-0680, a 556036-0793
@@ -50,10 +50,11 @@ describe('organisation numbers', () => {
     expect(messages[2]).toContain('check digit');
   });
 
-  it('turns typed digits into the stored form for search', () => {
-    expect(orgNumberSearchForm('5560360793')).toBe('556036-0793');
-    expect(orgNumberSearchForm('556036-07')).toBe('556036-07');
-    expect(orgNumberSearchForm('5560')).toBe('5560');
-    expect(orgNumberSearchForm('Norrskog')).toBeUndefined();
+  it('takes the digits of typed text that could be part of an organisation number, for search', () => {
+    expect(orgNumberSearchDigits('5560360793')).toBe('5560360793');
+    expect(orgNumberSearchDigits('556036-07')).toBe('55603607');
+    expect(orgNumberSearchDigits('60793')).toBe('60793');
+    expect(orgNumberSearchDigits('Norrskog')).toBeUndefined();
+    expect(orgNumberSearchDigits('AB 12')).toBeUndefined();
   });
 });

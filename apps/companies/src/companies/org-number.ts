@@ -50,9 +50,12 @@ export function describeOrgNumberProblem(problem: OrgNumberProblem): string {
   }
 }
 
-/** For search: the digits a user typed, with the dash where an org number has it once there are enough. */
-export function orgNumberSearchForm(text: string): string | undefined {
+/**
+ * For search: the digits of what a user typed when it could be (part of) an organisation number, which
+ * is then matched against the number without its dash, so that `5560360793`, `556036-07` and `60793` all
+ * find 556036-0793.
+ */
+export function orgNumberSearchDigits(text: string): string | undefined {
   const digits = text.replace(/[\s-]/g, '');
-  if (!/^\d{1,10}$/.test(digits)) return undefined;
-  return digits.length > 6 ? `${digits.slice(0, 6)}-${digits.slice(6)}` : digits;
+  return /^\d{1,10}$/.test(digits) ? digits : undefined;
 }

@@ -1,0 +1,77 @@
+// The companies service as end-to-end tests use it: the real app on a real database of its own, with
+// tokens for each role and small helpers that keep the tests about behaviour rather than set-up.
+import { startTestService, type TestService } from '@globac/testing';
+import { luhnCheckDigit } from '../../src/companies/org-number';
+import { AppModule } from '../../src/app.module';
+import { CompaniesConfig } from '../../src/companies.config';
+
+export interface CompaniesTestService {
+  service: TestService<CompaniesConfig>;
+  database: string;
+  staff: string;
+  admin: string;
+  financier: string;
+  /** A token of a representative of the given company. */
+  companyToken: (companyId: string) => Promise<string>;
+  /** supertest with a bearer token. */
+  as: (token: string) => {
+    get: (url: string) => ReturnType<ReturnType<TestService<CompaniesConfig>['http']>['get']>;
+    post: (url: string, body?: object) => ReturnType<ReturnType<TestService<CompaniesConfig>['http']>['post']>;
+    put: (url: string, body?: object) => ReturnType<ReturnType<TestService<CompaniesConfig>['http']>['put']>;
+    patch: (url: string, body?: object) => ReturnType<ReturnType<TestService<CompaniesConfig>['http']>['patch']>;
+    delete: (url: string) => ReturnType<ReturnType<TestService<CompaniesConfig>['http']>['delete']>;
+  };
+  /** Registers a company as staff and answers its body. */
+  registerCompany: (fields?: Record<string, unknown>) => Promise<Record<string, unknown> & { id: string; orgNumber: string }>;
+  close: () => Promise<void>;
+}
+
+let serial = 0;
+
+/** A valid organisation number of a legal entity, different on every call (55xxxxxxx + Luhn digit). */
+export function nextOrgNumber(): string {
+  serial += 1;
+  const nine = `55${String(process.pid % 1000).padStart(3, '0')}${String(serial).padStart(4, '0')}`;
+  return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
+}
+
+export async function startCompaniesService(): Promise<CompaniesTestService> {
+  const service = await startTestService({ service: 'companies', configClass: CompaniesConfig, createModule: (config) => AppModule.forRoot(config) });
+  const [staff, admin, financier] = await Promise.all([
+    service.token({ role: 'staff', subject: 'staff-1' }),
+    service.token({ role: 'admin', subject: 'admin-1' }),
+    service.token({ role: 'financier', subject: 'financier-1' }),
+  ]);
+  const as: CompaniesTestService['as'] = (token) => {
+    const auth = `Bearer ${token}`;
+    return {
+      get: (url) => service.http().get(url).set('Authorization', auth),
+      post: (url, body) => service.http().post(url).set('Authorization', auth).send(body),
+      put: (url, body) => service.http().put(url).set('Authorization', auth).send(body),
+      patch: (url, body) => service.http().patch(url).set('Authorization', auth).send(body),
+      delete: (url) => service.http().delete(url).set('Authorization', auth),
+    };
+  };
+  return {
+    service,
+    database: service.config.DATABASE_NAME,
+    staff,
+    admin,
+    financier,
+    companyToken: (companyId) => service.token({ role: 'company', companyId, subject: `rep-${companyId.slice(0, 8)}` }),
+    as,
+    registerCompany: async (fields = {}) => {
+      const res = await as(staff).post('/api/companies', {
+        orgNumber: nextOrgNumber(),
+        name: `Company ${serial} AB`,
+        municipality: 'Umeå',
+        ...fields,
+      });
+      if (res.status !== 201) throw new Error(`registering a company answered ${res.status}: ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+    close: () => service.close(),
+  };
+}
+
+export const UNKNOWN_ID = '7d1e5c1a-0b9e-4a57-8f3e-2c6d9b4a1f00';
