@@ -15,7 +15,7 @@ export class AppModule {
       imports: [
         PlatformModule.forService(CompaniesConfig, config),
         DatabaseModule.forService(companiesDatabase),
-        MessagingModule,
+        MessagingModule.forService({ service: 'companies' }),
         CompaniesModule,
       ],
     };

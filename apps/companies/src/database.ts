@@ -1,4 +1,5 @@
 import type { ServiceDataSourceParts } from '@globac/database';
+import { messagingMigrations } from '@globac/messaging';
 import { CompanyMunicipalityPeriod } from './companies/company-municipality-period.entity';
 import { Company } from './companies/company.entity';
 import { CreateCompanies1795683600000 } from './migrations/1795683600000-create-companies';
@@ -6,5 +7,6 @@ import { CreateCompanies1795683600000 } from './migrations/1795683600000-create-
 /** The companies service's tables and the migrations that make them. */
 export const companiesDatabase: ServiceDataSourceParts = {
   entities: [Company, CompanyMunicipalityPeriod],
-  migrations: [CreateCompanies1795683600000],
+  // The outbox and inbox of integration events come first; the service's own migrations follow.
+  migrations: [...messagingMigrations, CreateCompanies1795683600000],
 };

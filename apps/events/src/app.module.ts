@@ -11,7 +11,11 @@ export class AppModule {
   static forRoot(config: EventsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(EventsConfig, config), DatabaseModule.forService(eventsDatabase), MessagingModule],
+      imports: [
+        PlatformModule.forService(EventsConfig, config),
+        DatabaseModule.forService(eventsDatabase),
+        MessagingModule.forService({ service: 'events' }),
+      ],
     };
   }
 }

@@ -11,7 +11,11 @@ export class AppModule {
   static forRoot(config: ReportingConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(ReportingConfig, config), DatabaseModule.forService(reportingDatabase), MessagingModule],
+      imports: [
+        PlatformModule.forService(ReportingConfig, config),
+        DatabaseModule.forService(reportingDatabase),
+        MessagingModule.forService({ service: 'reporting' }),
+      ],
     };
   }
 }

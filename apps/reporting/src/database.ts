@@ -1,7 +1,9 @@
 import type { ServiceDataSourceParts } from '@globac/database';
+import { messagingMigrations } from '@globac/messaging';
 
 /** The reporting service's tables and the migrations that make them. */
 export const reportingDatabase: ServiceDataSourceParts = {
   entities: [],
-  migrations: [],
+  // The outbox and inbox of integration events come first; the service's own migrations follow.
+  migrations: [...messagingMigrations],
 };

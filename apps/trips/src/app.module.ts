@@ -11,7 +11,11 @@ export class AppModule {
   static forRoot(config: TripsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forService(TripsConfig, config), DatabaseModule.forService(tripsDatabase), MessagingModule],
+      imports: [
+        PlatformModule.forService(TripsConfig, config),
+        DatabaseModule.forService(tripsDatabase),
+        MessagingModule.forService({ service: 'trips' }),
+      ],
     };
   }
 }

@@ -1,7 +1,9 @@
 import type { ServiceDataSourceParts } from '@globac/database';
+import { messagingMigrations } from '@globac/messaging';
 
 /** The trips service's tables and the migrations that make them. */
 export const tripsDatabase: ServiceDataSourceParts = {
   entities: [],
-  migrations: [],
+  // The outbox and inbox of integration events come first; the service's own migrations follow.
+  migrations: [...messagingMigrations],
 };

@@ -63,6 +63,69 @@ export class ServiceConfig {
   @IsIn(['file', 'memory'], { message: 'must be file or memory' })
   NATS_STREAM_STORAGE: 'file' | 'memory' = 'file';
 
+  /** How long JetStream remembers a message id, dropping a second publish of it (an outbox relay retrying after a crash). */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1000, { message: 'must be at least 1000 ms' })
+  NATS_DUPLICATE_WINDOW_MS = 120_000;
+
+  /** Maximum age of events in the streams; 0 keeps them forever (reporting rebuilds by replaying from the start). */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must not be negative (0 keeps events forever)' })
+  NATS_STREAM_MAX_AGE_MS = 0;
+
+  /** Deliveries of a message whose handler keeps failing before it goes to the dead letters. */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(100, { message: 'must be at most 100' })
+  MESSAGING_MAX_DELIVERIES = 5;
+
+  /** How long JetStream waits for an ack before delivering a message again. */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1000, { message: 'must be at least 1000 ms' })
+  MESSAGING_ACK_WAIT_MS = 30_000;
+
+  /** Most messages a consumer handles in one database transaction. */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(1000, { message: 'must be at most 1000' })
+  MESSAGING_BATCH_SIZE = 100;
+
+  /** Delay before the first retry of a failed message; it doubles with each delivery. */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must not be negative' })
+  MESSAGING_RETRY_DELAY_MS = 1000;
+
+  /** Longest delay between retries of a failed message. */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must not be negative' })
+  MESSAGING_RETRY_MAX_DELAY_MS = 60_000;
+
+  /** How often the outbox relay looks for unpublished events when no notification wakes it. */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(10, { message: 'must be at least 10 ms' })
+  OUTBOX_POLL_INTERVAL_MS = 1000;
+
+  /** Most outbox rows the relay claims and publishes at once. */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(5000, { message: 'must be at most 5000' })
+  OUTBOX_BATCH_SIZE = 500;
+
+  /** How long published outbox rows are kept (for inspection) before housekeeping deletes them. */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must not be negative' })
+  OUTBOX_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
   @IsIn(['dev', 'oidc'], { message: 'must be dev (local development key) or oidc' })
   @ValidateBy({
     name: 'oidcInProduction',

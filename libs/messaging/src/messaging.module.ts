@@ -1,9 +1,45 @@
-import { Global, Module } from '@nestjs/common';
-import { NatsConnectionService } from './nats-connection.service';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { EventConsumers } from './consumer/event-consumers.service';
+import { MessageProcessor } from './consumer/message-processor.service';
+import { DeadLetterService } from './dead-letters/dead-letter.service';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { HandlerRegistry } from './handlers/handler-registry.service';
+import { MessagingMetrics } from './messaging-metrics';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import { NatsConnectionService } from './nats/nats-connection.service';
+import { StreamProvisioner } from './nats/stream-provisioner.service';
+import { OutboxRelay } from './outbox/outbox-relay.service';
+import { OutboxService } from './outbox/outbox.service';
 
-@Global()
-@Module({
-  providers: [NatsConnectionService],
-  exports: [NatsConnectionService],
-})
-export class MessagingModule {}
+/**
+ * Integration events for one service: the NATS connection, stream provisioning, the outbox (service
+ * and relay), the consumers of every `@HandlesIntegrationEvent` method found among the application's
+ * providers, dead letters and their admin endpoints. Needs the service's DatabaseModule (with
+ * `messagingMigrations` in its migrations) and PlatformModule.
+ */
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingOptions): DynamicModule {
+    if (!/^[a-z][a-z0-9-]*$/.test(options.service)) throw new Error(`MessagingModule: service "${options.service}" must be a kebab-case name`);
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [DiscoveryModule],
+      controllers: [DeadLettersController],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        NatsConnectionService,
+        MessagingMetrics,
+        StreamProvisioner,
+        OutboxService,
+        OutboxRelay,
+        HandlerRegistry,
+        MessageProcessor,
+        DeadLetterService,
+        EventConsumers,
+      ],
+      exports: [NatsConnectionService, OutboxService, DeadLetterService],
+    };
+  }
+}

@@ -1,4 +1,5 @@
 export * from './eventually';
+export * from './nats-server';
 export * from './service-platform-suite';
 export * from './service-process';
 export * from './test-database';
