@@ -1,5 +1,5 @@
 import { queryDatabase } from '@globac/testing';
-import { type CompaniesTestService, nextOrgNumber, startCompaniesService, UNKNOWN_ID } from './support/companies-service';
+import { type CompaniesTestService, nextOrgNumber, outboxEvents, startCompaniesService, UNKNOWN_ID } from './support/companies-service';
 
 describe('companies: register, read, change, list (real Postgres)', () => {
   let t: CompaniesTestService;
@@ -286,6 +286,65 @@ describe('companies: register, read, change, list (real Postgres)', () => {
     it('is for staff only', async () => {
       await t.as(await t.companyToken(ids.alfa)).get('/api/companies').expect(403);
       await t.as(t.financier).get('/api/companies').expect(403);
+    });
+  });
+
+  describe('integration events (read from the outbox, written in the transaction of the change)', () => {
+    const about = (companyId: string) => (data: Record<string, unknown>) => data.companyId === companyId;
+
+    it('publishes CompanyRegistered with what consumers need and without the free-text description', async () => {
+      const company = await t.registerCompany({ employees: 12, sniCode: '10.711', description: 'Run by Anna Andersson', website: 'https://a.example' });
+      const [event, ...more] = await outboxEvents(t.database, 'CompanyRegistered', about(company.id));
+      expect(more).toHaveLength(0);
+      expect(event).toMatchObject({ type: 'CompanyRegistered', version: 1, source: 'companies', occurredOn: company.registeredAt });
+      expect(event.data).toEqual({
+        companyId: company.id,
+        orgNumber: company.orgNumber,
+        name: company.name,
+        municipality: 'Umeå',
+        county: 'Västerbotten',
+        sizeClass: 'small',
+        employees: 12,
+        sniCode: '10.711',
+        website: 'https://a.example',
+        registeredAt: company.registeredAt,
+        revision: 1,
+      });
+      expect(JSON.stringify(event)).not.toContain('Anna');
+    });
+
+    it('publishes CompanyUpdated with only what changed, when it takes effect and the revision', async () => {
+      const company = await t.registerCompany({ employees: 3 });
+      await t.as(t.staff).patch(`/api/companies/${company.id}`, { description: 'Only the text' }).expect(200);
+      await t.as(t.staff).patch(`/api/companies/${company.id}`, { employees: 4 }).expect(200);
+      await t.as(t.staff).patch(`/api/companies/${company.id}`, { employees: 11, municipality: 'outside-county', county: 'Skåne' }).expect(200);
+      const events = await outboxEvents(t.database, 'CompanyUpdated', about(company.id));
+      expect(events.map((e) => e.data)).toEqual([
+        { companyId: company.id, changes: { employees: 4 }, effectiveFrom: expect.any(String), revision: 2 },
+        {
+          companyId: company.id,
+          changes: { employees: 11, sizeClass: 'small', municipality: null, county: 'Skåne' },
+          effectiveFrom: expect.any(String),
+          revision: 3,
+        },
+      ]);
+    });
+
+    it('dates a late-reported move by effectiveFrom', async () => {
+      const company = await t.registerCompany();
+      await queryDatabase(t.database, "UPDATE company_municipality_periods SET valid_from = now() - interval '1 year' WHERE company_id = $1", [company.id]);
+      const effectiveFrom = new Date(Date.now() - 86_400_000).toISOString();
+      await t.as(t.staff).patch(`/api/companies/${company.id}`, { municipality: 'Storuman', effectiveFrom }).expect(200);
+      const [event] = await outboxEvents(t.database, 'CompanyUpdated', about(company.id));
+      expect(event.data).toMatchObject({ changes: { municipality: 'Storuman' }, effectiveFrom });
+    });
+
+    it('writes no event for a refused change', async () => {
+      const company = await t.registerCompany();
+      const other = await t.registerCompany();
+      await t.as(t.staff).patch(`/api/companies/${company.id}`, { name: 'Changed AB', orgNumber: other.orgNumber }).expect(409);
+      expect(await outboxEvents(t.database, 'CompanyUpdated', about(company.id))).toEqual([]);
+      expect((await t.as(t.staff).get(`/api/companies/${company.id}`).expect(200)).body.name).toBe(company.name);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { hasRole, type Principal } from '@globac/auth';
-import type { CompanyChanges } from '@globac/contracts';
+import { type CompanyChanges, CompanyRegistered, CompanyUpdated } from '@globac/contracts';
 import { type Page, toPage, ValidationFailedException } from '@globac/http';
+import { OutboxService } from '@globac/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { isUniqueViolation } from '../persistence/unique-violation';
@@ -11,6 +12,7 @@ import {
   DuplicateOrgNumberException,
   OrgNumberChangeNotAllowedException,
 } from './companies.exceptions';
+import { companyRegisteredEvent } from './company-events';
 import { CompanyMunicipalityPeriod } from './company-municipality-period.entity';
 import { Company } from './company.entity';
 import { CompanyDetailDto, CompanyDto, MunicipalityPeriodDto } from './dto/company.dto';
@@ -31,7 +33,10 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class CompaniesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
 
   async register(dto: CreateCompanyDto): Promise<CompanyDetailDto> {
     const seat = this.seatOrFail(resolveSeat(dto.municipality, dto.county));
@@ -66,6 +71,7 @@ export class CompaniesService {
           validFrom: now,
           validTo: null,
         });
+        await this.outbox.add(manager, CompanyRegistered, companyRegisteredEvent(company), { occurredOn: now });
         return company.id;
       }),
     );
@@ -151,6 +157,14 @@ export class CompaniesService {
         if (published) company.revision += 1;
         company.updatedAt = now;
         await manager.save(company);
+        if (published) {
+          await this.outbox.add(
+            manager,
+            CompanyUpdated,
+            { companyId: company.id, changes, effectiveFrom: effectiveFrom.toISOString(), revision: company.revision },
+            { occurredOn: now },
+          );
+        }
       }),
     );
     return this.get(id);

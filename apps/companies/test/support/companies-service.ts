@@ -1,6 +1,6 @@
 // The companies service as end-to-end tests use it: the real app on a real database of its own, with
 // tokens for each role and small helpers that keep the tests about behaviour rather than set-up.
-import { startTestService, type TestService } from '@globac/testing';
+import { queryDatabase, startTestService, type TestService } from '@globac/testing';
 import { luhnCheckDigit } from '../../src/companies/org-number';
 import { AppModule } from '../../src/app.module';
 import { CompaniesConfig } from '../../src/companies.config';
@@ -75,3 +75,22 @@ export async function startCompaniesService(): Promise<CompaniesTestService> {
 }
 
 export const UNKNOWN_ID = '7d1e5c1a-0b9e-4a57-8f3e-2c6d9b4a1f00';
+
+export interface OutboxEvent {
+  id: string;
+  type: string;
+  version: number;
+  source: string;
+  occurredOn: string;
+  data: Record<string, unknown>;
+}
+
+/** The integration events the service wrote to its outbox (in write order), optionally of one type and about one thing. */
+export async function outboxEvents(database: string, type?: string, about?: (data: Record<string, unknown>) => boolean): Promise<OutboxEvent[]> {
+  const rows = await queryDatabase<{ envelope: OutboxEvent }>(
+    database,
+    `SELECT envelope FROM outbox ${type ? 'WHERE event_type = $1' : ''} ORDER BY position`,
+    type ? [type] : [],
+  );
+  return rows.map((r) => r.envelope).filter((e) => !about || about(e.data));
+}
