@@ -4,6 +4,7 @@ import { MessagingModule } from '@globac/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CompaniesModule } from './companies/companies.module';
 import { CompaniesConfig } from './companies.config';
+import { ContactsModule } from './contacts/contacts.module';
 import { companiesDatabase } from './database';
 
 /** The county's companies, their contacts, export figures and relationships with partners abroad. */
@@ -17,6 +18,7 @@ export class AppModule {
         DatabaseModule.forService(companiesDatabase),
         MessagingModule.forService({ service: 'companies' }),
         CompaniesModule,
+        ContactsModule,
       ],
     };
   }

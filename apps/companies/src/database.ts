@@ -2,11 +2,14 @@ import type { ServiceDataSourceParts } from '@globac/database';
 import { messagingMigrations } from '@globac/messaging';
 import { CompanyMunicipalityPeriod } from './companies/company-municipality-period.entity';
 import { Company } from './companies/company.entity';
+import { ContactErasure } from './contacts/contact-erasure.entity';
+import { Contact } from './contacts/contact.entity';
 import { CreateCompanies1795683600000 } from './migrations/1795683600000-create-companies';
+import { CreateContacts1795683700000 } from './migrations/1795683700000-create-contacts';
 
 /** The companies service's tables and the migrations that make them. */
 export const companiesDatabase: ServiceDataSourceParts = {
-  entities: [Company, CompanyMunicipalityPeriod],
+  entities: [Company, CompanyMunicipalityPeriod, Contact, ContactErasure],
   // The outbox and inbox of integration events come first; the service's own migrations follow.
-  migrations: [...messagingMigrations, CreateCompanies1795683600000],
+  migrations: [...messagingMigrations, CreateCompanies1795683600000, CreateContacts1795683700000],
 };
