@@ -5,6 +5,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CompaniesModule } from './companies/companies.module';
 import { CompaniesConfig } from './companies.config';
 import { ContactsModule } from './contacts/contacts.module';
+import { ExportFiguresModule } from './export-figures/export-figures.module';
 import { companiesDatabase } from './database';
 
 /** The county's companies, their contacts, export figures and relationships with partners abroad. */
@@ -19,6 +20,7 @@ export class AppModule {
         MessagingModule.forService({ service: 'companies' }),
         CompaniesModule,
         ContactsModule,
+        ExportFiguresModule,
       ],
     };
   }

@@ -4,12 +4,14 @@ import { CompanyMunicipalityPeriod } from './companies/company-municipality-peri
 import { Company } from './companies/company.entity';
 import { ContactErasure } from './contacts/contact-erasure.entity';
 import { Contact } from './contacts/contact.entity';
+import { ExportFigures, ExportFiguresRevision } from './export-figures/export-figures.entity';
 import { CreateCompanies1795683600000 } from './migrations/1795683600000-create-companies';
 import { CreateContacts1795683700000 } from './migrations/1795683700000-create-contacts';
+import { CreateExportFigures1795683800000 } from './migrations/1795683800000-create-export-figures';
 
 /** The companies service's tables and the migrations that make them. */
 export const companiesDatabase: ServiceDataSourceParts = {
-  entities: [Company, CompanyMunicipalityPeriod, Contact, ContactErasure],
+  entities: [Company, CompanyMunicipalityPeriod, Contact, ContactErasure, ExportFigures, ExportFiguresRevision],
   // The outbox and inbox of integration events come first; the service's own migrations follow.
-  migrations: [...messagingMigrations, CreateCompanies1795683600000, CreateContacts1795683700000],
+  migrations: [...messagingMigrations, CreateCompanies1795683600000, CreateContacts1795683700000, CreateExportFigures1795683800000],
 };
