@@ -6,6 +6,9 @@ import { CompaniesModule } from './companies/companies.module';
 import { CompaniesConfig } from './companies.config';
 import { ContactsModule } from './contacts/contacts.module';
 import { ExportFiguresModule } from './export-figures/export-figures.module';
+import { PartnersModule } from './partners/partners.module';
+import { ReferenceDataModule } from './reference-data/reference-data.module';
+import { RelationshipsModule } from './relationships/relationships.module';
 import { companiesDatabase } from './database';
 
 /** The county's companies, their contacts, export figures and relationships with partners abroad. */
@@ -21,6 +24,9 @@ export class AppModule {
         CompaniesModule,
         ContactsModule,
         ExportFiguresModule,
+        ReferenceDataModule,
+        PartnersModule,
+        RelationshipsModule,
       ],
     };
   }
