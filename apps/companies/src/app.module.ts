@@ -6,6 +6,7 @@ import { CompaniesModule } from './companies/companies.module';
 import { CompaniesConfig } from './companies.config';
 import { ContactsModule } from './contacts/contacts.module';
 import { ExportFiguresModule } from './export-figures/export-figures.module';
+import { MergesModule } from './merges/merges.module';
 import { PartnersModule } from './partners/partners.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 import { RelationshipsModule } from './relationships/relationships.module';
@@ -27,6 +28,7 @@ export class AppModule {
         ReferenceDataModule,
         PartnersModule,
         RelationshipsModule,
+        MergesModule,
       ],
     };
   }
