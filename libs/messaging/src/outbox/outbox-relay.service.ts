@@ -124,6 +124,9 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
     await runner.connect();
     try {
       await runner.startTransaction();
+      // Marking rows published need not wait for the disk: if the mark is lost in a crash, the rows are
+      // published again and dropped as duplicates (Nats-Msg-Id). This takes an fsync out of every cycle.
+      await runner.query('SET LOCAL synchronous_commit TO OFF');
       const rows: OutboxRow[] = await runner.query(
         `SELECT id, subject, event_type, envelope::text AS envelope FROM outbox
           WHERE published_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,

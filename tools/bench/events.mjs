@@ -1,0 +1,295 @@
+// bench:events — integration events from outbox insert to handled-in-inbox, beside raw JetStream
+// publish+consume of the same messages in the same run (the physical limit of the path), plus
+// end-to-end latency at a steady 1,000 events/s. Writes the `## bench:events` section of
+// docs/benchmarks.md. Needs the Postgres and NATS the services use (POSTGRES_URL, NATS_URL).
+//
+// The full path is the real lib, built to dist/: a Nest application with MessagingModule whose
+// outbox relay publishes what the bench writes through OutboxService and whose consumer hands it to a
+// batch handler (one multi-row insert of effects, in the transaction that writes the inbox rows).
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import { machine, root, writeSection } from './report.mjs';
+
+const require = createRequire(import.meta.url);
+const N = Number(process.env.BENCH_EVENTS || 20_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+const TX_SIZE = 100; // events per producer transaction in the throughput runs
+const WRITERS = 2; // concurrent producer transactions
+const RAW_IN_FLIGHT = 500; // raw publishes awaited together (the relay publishes a 500-row batch at once)
+const PACED_RATE = 1000; // events/s
+const PACED_SECONDS = 10;
+
+process.stdout.write('building...\n');
+execFileSync(process.execPath, [path.join(root, 'tools/build.mjs')], { stdio: 'ignore' });
+require('reflect-metadata');
+
+const dist = (lib) => require(path.join(root, 'dist/libs', lib, 'src/index.js'));
+const { ServiceConfig, loadConfig } = dist('config');
+const { CompanyRegistered, createEnvelope } = dist('contracts');
+const { DatabaseModule, ensureDatabase } = dist('database');
+const { PlatformModule } = dist('http');
+const { MessagingModule, messagingMigrations, OutboxService, HandlesIntegrationEventBatch, streamNamePrefix } = dist('messaging');
+const { Injectable, Module } = require('@nestjs/common');
+const { NestFactory } = require('@nestjs/core');
+const { DataSource } = require('typeorm');
+const { Client } = require('pg');
+const { connect, nanos } = require('@nats-io/transport-node');
+const { AckPolicy, jetstream, jetstreamManager, StorageType } = require('@nats-io/jetstream');
+
+const POSTGRES_URL = process.env.POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432';
+const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
+const suffix = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+const PREFIX = `bench-${suffix}`;
+const DATABASE = `globac_bench_${suffix}`;
+
+// --- the service under test: a batch handler writing one effect row per event --------------------
+
+class BenchEffects1795673095000 {
+  name = 'BenchEffects1795673095000';
+  async up(runner) {
+    await runner.query(`CREATE TABLE bench_effects (
+      event_id uuid NOT NULL, run text NOT NULL, occurred_on timestamptz NOT NULL,
+      handled_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
+  }
+  async down(runner) {
+    await runner.query('DROP TABLE bench_effects');
+  }
+}
+
+class BenchHandler {
+  handled = 0;
+  async onRegistered(events, manager) {
+    await manager.query(
+      `INSERT INTO bench_effects (event_id, run, occurred_on)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[])`,
+      [events.map((e) => e.id), events.map((e) => e.data.name.split(':')[0]), events.map((e) => e.occurredOn)],
+    );
+  }
+}
+Injectable()(BenchHandler);
+HandlesIntegrationEventBatch(CompanyRegistered)(
+  BenchHandler.prototype,
+  'onRegistered',
+  Object.getOwnPropertyDescriptor(BenchHandler.prototype, 'onRegistered'),
+);
+
+function benchModule(config) {
+  class BenchModule {}
+  Module({
+    imports: [
+      PlatformModule.forService(ServiceConfig, config),
+      DatabaseModule.forService({ entities: [], migrations: [...messagingMigrations, BenchEffects1795673095000] }),
+      MessagingModule.forService({ service: 'bench' }),
+    ],
+    providers: [BenchHandler],
+  })(BenchModule);
+  return BenchModule;
+}
+
+const company = (name) => ({
+  companyId: randomUUID(),
+  orgNumber: '556036-0793',
+  name,
+  municipality: 'Skellefteå',
+  sizeClass: 'small',
+  sniCode: '16.100',
+  registeredAt: new Date().toISOString(),
+  revision: 1,
+});
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const fmt = (n) => Math.round(n).toLocaleString('en');
+
+// --- raw JetStream: the same envelopes, published (msgID, 500 in flight) and pull-consumed with acks --
+
+async function rawRound(nc, round) {
+  const jsm = await jetstreamManager(nc);
+  const js = jetstream(nc);
+  const stream = `${streamNamePrefix(PREFIX)}_RAW${round}`;
+  const subject = `${PREFIX}.raw${round}.company.registered.v1`;
+  await jsm.streams.add({ name: stream, subjects: [subject], storage: StorageType.File, duplicate_window: nanos(120_000) });
+  await jsm.consumers.add(stream, { durable_name: 'raw', ack_policy: AckPolicy.Explicit, max_ack_pending: 1000 });
+  const payloads = Array.from({ length: N }, (_, i) => {
+    const envelope = createEnvelope(CompanyRegistered, company(`raw:${i}`), { source: 'bench' });
+    return { id: envelope.id, body: JSON.stringify(envelope) };
+  });
+  const consumer = await js.consumers.get(stream, 'raw');
+  const messages = await consumer.consume({ max_messages: 100 });
+  const started = performance.now();
+  const consumed = (async () => {
+    let n = 0;
+    for await (const m of messages) {
+      m.ack();
+      if (++n === N) break;
+    }
+    return performance.now();
+  })();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: RAW_IN_FLIGHT }, async () => {
+      while (next < N) {
+        const { id, body } = payloads[next++];
+        await js.publish(subject, body, { msgID: id });
+      }
+    }),
+  );
+  const published = performance.now();
+  const ended = await consumed;
+  await jsm.streams.delete(stream);
+  return { rate: (N / (ended - started)) * 1000, publishRate: (N / (published - started)) * 1000, bytes: payloads[0].body.length };
+}
+
+// --- the full path -----------------------------------------------------------------------------
+
+async function handledCount(dataSource, run) {
+  const [row] = await dataSource.query('SELECT count(*)::int AS n FROM bench_effects WHERE run = $1', [run]);
+  return row.n;
+}
+
+async function fullRound(app, round) {
+  const dataSource = app.get(DataSource);
+  const outbox = app.get(OutboxService);
+  const run = `full${round}`;
+  const started = performance.now();
+  let written = 0;
+  await Promise.all(
+    Array.from({ length: WRITERS }, async () => {
+      while (written < N) {
+        const from = written;
+        written += TX_SIZE;
+        const size = Math.min(TX_SIZE, N - from);
+        await dataSource.transaction((manager) =>
+          outbox.addMany(
+            manager,
+            CompanyRegistered,
+            Array.from({ length: size }, (_, i) => ({ data: company(`${run}:${from + i}`) })),
+          ),
+        );
+      }
+    }),
+  );
+  const inserted = performance.now();
+  while ((await handledCount(dataSource, run)) < N) await sleep(20);
+  const ended = performance.now();
+  return { rate: (N / (ended - started)) * 1000, insertRate: (N / (inserted - started)) * 1000 };
+}
+
+async function pacedRun(app) {
+  const dataSource = app.get(DataSource);
+  const outbox = app.get(OutboxService);
+  const total = PACED_RATE * PACED_SECONDS;
+  const started = performance.now();
+  let issued = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const pending = [];
+  // Every 10 ms, the events now due, each in its own transaction (one business write, one event).
+  while (issued < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * PACED_RATE));
+    for (; issued < due; issued++) {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      const i = issued;
+      pending.push(
+        dataSource
+          .transaction((manager) => outbox.add(manager, CompanyRegistered, company(`paced:${i}`)))
+          .finally(() => inFlight--),
+      );
+    }
+    await sleep(10);
+  }
+  await Promise.all(pending);
+  const insertSeconds = (performance.now() - started) / 1000;
+  while ((await handledCount(dataSource, 'paced')) < total) await sleep(50);
+  const [row] = await dataSource.query(
+    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, max(ms) AS max
+       FROM (SELECT extract(epoch FROM handled_at - occurred_on) * 1000 AS ms FROM bench_effects WHERE run = 'paced') l`,
+  );
+  return { total, achieved: total / insertSeconds, maxInFlight, p50: Number(row.p50), p99: Number(row.p99), max: Number(row.max) };
+}
+
+// --- run ---------------------------------------------------------------------------------------
+
+async function cleanup(nc) {
+  const jsm = await jetstreamManager(nc);
+  for await (const name of jsm.streams.names()) if (name.startsWith(`${streamNamePrefix(PREFIX)}_`)) await jsm.streams.delete(name);
+  const client = new Client({ connectionString: `${POSTGRES_URL}/postgres` });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+  await client.end();
+}
+
+async function main() {
+  const config = loadConfig(ServiceConfig, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    POSTGRES_URL,
+    NATS_URL,
+    DATABASE_NAME: DATABASE,
+    DATABASE_POOL_SIZE: '20',
+    NATS_SUBJECT_PREFIX: PREFIX,
+    NATS_STREAM_STORAGE: 'file',
+  });
+  await ensureDatabase(POSTGRES_URL, DATABASE);
+  const nc = await connect({ servers: NATS_URL });
+  const app = await NestFactory.createApplicationContext(benchModule(config), { logger: ['error', 'warn'] });
+  await app.init();
+  const raws = [];
+  const fulls = [];
+  let paced;
+  try {
+    // Wait until the consumer runs: one event through the whole path.
+    await app.get(DataSource).transaction((m) => app.get(OutboxService).add(m, CompanyRegistered, company('warmup:0')));
+    while ((await handledCount(app.get(DataSource), 'warmup')) < 1) await sleep(20);
+
+    for (let round = 1; round <= ROUNDS; round++) {
+      raws.push(await rawRound(nc, round));
+      fulls.push(await fullRound(app, round));
+      process.stdout.write(
+        `round ${round}: raw JetStream ${fmt(raws.at(-1).rate)} msg/s, outbox→inbox ${fmt(fulls.at(-1).rate)} events/s ` +
+          `(inserts ${fmt(fulls.at(-1).insertRate)}/s)\n`,
+      );
+    }
+    paced = await pacedRun(app);
+    process.stdout.write(
+      `paced ${fmt(paced.achieved)} events/s: p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms, max ${paced.max.toFixed(1)} ms\n`,
+    );
+  } finally {
+    await app.close();
+    await cleanup(nc);
+    await nc.close();
+  }
+
+  const raw = median(raws.map((r) => r.rate));
+  const full = median(fulls.map((r) => r.rate));
+  const ratio = full / raw;
+  process.stdout.write(`ratio: ${(ratio * 100).toFixed(1)} % of raw JetStream (aim: at least 25 %)\n`);
+  writeSection(
+    'bench:events',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.
+Command: \`npm run bench:events\` (${fmt(N)} events per round, ${ROUNDS} alternating rounds, medians; one process for the
+service under test; Postgres and NATS ${NATS_URL.replace('nats://', '')} on the same machine; file storage; envelope ${raws[0].bytes} bytes).
+
+| path | events/s (median) | each round |
+| --- | ---: | --- |
+| raw JetStream: publish with \`Nats-Msg-Id\` (${RAW_IN_FLIGHT} in flight) and pull-consume with acks, pipelined (baseline) | ${fmt(raw)} | ${raws.map((r) => fmt(r.rate)).join(', ')} |
+| outbox insert (transactions of ${TX_SIZE}, ${WRITERS} writers) → relay → JetStream → consumer → inbox + effect | ${fmt(full)} | ${fulls.map((r) => fmt(r.rate)).join(', ')} |
+
+**Ratio: ${(ratio * 100).toFixed(1)} %** of the raw JetStream rate with the database in the loop (aim: at least 25 %).
+Raw publish alone: ${fmt(median(raws.map((r) => r.publishRate)))} msg/s; outbox inserts alone: ${fmt(median(fulls.map((r) => r.insertRate)))} events/s.
+
+Latency at a steady ${fmt(PACED_RATE)} events/s for ${PACED_SECONDS} s (${fmt(paced.total)} events, each written in its own
+transaction; achieved ${fmt(paced.achieved)}/s, at most ${paced.maxInFlight} writes in flight), from the event's
+\`occurredOn\` (set as it is written to the outbox) to the handler's insert of its effect (just before the commit):
+**p50 ${paced.p50.toFixed(1)} ms, p99 ${paced.p99.toFixed(1)} ms** (max ${paced.max.toFixed(1)} ms; aim: p99 below 100 ms).`,
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench:events failed: ${error.stack ?? error}\n`);
+  process.exit(1);
+});
