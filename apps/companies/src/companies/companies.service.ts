@@ -40,42 +40,41 @@ export class CompaniesService {
 
   async register(dto: CreateCompanyDto): Promise<CompanyDetailDto> {
     const seat = this.seatOrFail(resolveSeat(dto.municipality, dto.county));
-    await this.assertOrgNumberFree(this.dataSource.manager, dto.orgNumber);
-    const id = await this.mapOrgNumberRace(dto.orgNumber, () =>
+    // No pre-check of the org number: the unique index decides, and a violation is answered with the existing id.
+    return this.mapOrgNumberRace(dto.orgNumber, () =>
       this.dataSource.transaction(async (manager) => {
         const now = new Date();
-        const company = await manager.save(
-          manager.create(Company, {
-            orgNumber: dto.orgNumber,
-            name: dto.name,
-            municipality: seat.municipality,
-            county: seat.county,
-            sniCode: dto.sniCode ?? null,
-            employees: dto.employees ?? null,
-            sizeClass: sizeClassOf(dto.employees),
-            website: dto.website ?? null,
-            description: dto.description ?? null,
-            exporting: false,
-            latestExportYear: null,
-            mergedIntoId: null,
-            mergedAt: null,
-            revision: 1,
-            registeredAt: now,
-            updatedAt: now,
-          }),
-        );
-        await manager.insert(CompanyMunicipalityPeriod, {
+        const company = manager.create(Company, {
+          orgNumber: dto.orgNumber,
+          name: dto.name,
+          municipality: seat.municipality,
+          county: seat.county,
+          sniCode: dto.sniCode ?? null,
+          employees: dto.employees ?? null,
+          sizeClass: sizeClassOf(dto.employees),
+          website: dto.website ?? null,
+          description: dto.description ?? null,
+          exporting: false,
+          latestExportYear: null,
+          mergedIntoId: null,
+          mergedAt: null,
+          revision: 1,
+          registeredAt: now,
+          updatedAt: now,
+        });
+        await manager.insert(Company, company);
+        const period = manager.create(CompanyMunicipalityPeriod, {
           companyId: company.id,
           municipality: seat.municipality,
           county: seat.county,
           validFrom: now,
           validTo: null,
         });
+        await manager.insert(CompanyMunicipalityPeriod, period);
         await this.outbox.add(manager, CompanyRegistered, companyRegisteredEvent(company), { occurredOn: now });
-        return company.id;
+        return { ...CompanyDto.from(company), municipalityHistory: [MunicipalityPeriodDto.from(period)] };
       }),
     );
-    return this.get(id);
   }
 
   async list(query: ListCompaniesQueryDto): Promise<Page<CompanyDto>> {
