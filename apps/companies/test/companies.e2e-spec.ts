@@ -115,6 +115,13 @@ describe('companies: register, read, change, list (real Postgres)', () => {
       expect(problem(res.body, 'employees')?.message).toBe('must not be negative');
     });
 
+    it('refuses text with a NUL character with 400 (Postgres cannot store it), never 500', async () => {
+      const res = await post(valid({ name: 'Nul\u0000 AB' })).expect(400);
+      expect(problem(res.body, 'name')?.message).toBe('must not contain NUL characters');
+      const query = await t.as(t.staff).get('/api/companies?q=a%00b').expect(400);
+      expect(problem(query.body, 'q')).toBeDefined();
+    });
+
     it('is for staff: a company user or a financier gets 403', async () => {
       const company = await t.registerCompany();
       await post(valid(), await t.companyToken(company.id)).expect(403);
