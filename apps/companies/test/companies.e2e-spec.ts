@@ -354,4 +354,30 @@ describe('companies: register, read, change, list (real Postgres)', () => {
       expect((await t.as(t.staff).get(`/api/companies/${company.id}`).expect(200)).body.name).toBe(company.name);
     });
   });
+
+  it('describes its API in the OpenAPI document, collections as pages', async () => {
+    const res = await t.service.http().get('/api/docs/openapi.json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/companies',
+        '/api/companies/{id}',
+        '/api/companies/{id}/merge',
+        '/api/companies/{id}/contacts',
+        '/api/contacts',
+        '/api/contacts/{id}',
+        '/api/contacts/{id}/export',
+        '/api/companies/{id}/export-figures',
+        '/api/companies/{id}/export-figures/{year}',
+        '/api/partners',
+        '/api/partners/{id}',
+        '/api/reference-data/target-regions',
+        '/api/companies/{id}/relationships',
+        '/api/relationships/{id}',
+      ]),
+    );
+    const list = res.body.paths['/api/companies'].get;
+    expect(list.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/PageOfCompanyDto');
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['municipality', 'sizeClass', 'sni', 'exporting', 'q', 'sort']));
+    expect(res.body.paths['/api/companies'].post.responses['409']).toBeDefined();
+  });
 });

@@ -28,10 +28,10 @@ export interface CompaniesTestService {
 
 let serial = 0;
 
-/** A valid organisation number of a legal entity, different on every call (55xxxxxxx + Luhn digit). */
+/** A valid organisation number of a legal entity (third digit 6), different on every call in this process. */
 export function nextOrgNumber(): string {
   serial += 1;
-  const nine = `55${String(process.pid % 1000).padStart(3, '0')}${String(serial).padStart(4, '0')}`;
+  const nine = `556${String(process.pid % 100).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
   return `${nine.slice(0, 6)}-${nine.slice(6)}${luhnCheckDigit(nine)}`;
 }
 
