@@ -1,5 +1,5 @@
 import type { RelationshipStage } from '@globac/contracts';
-import { causeProblems, movedAtProblems, relationshipToKeep, stageRank } from './relationship.rules';
+import { causeProblems, movedAtProblems, relationshipToKeep, stageAfterMeeting, stageRank } from './relationship.rules';
 
 describe('relationship rules', () => {
   it('names a meeting or an event that moved a relationship by its id, and a manual change by none', () => {
@@ -28,5 +28,12 @@ describe('relationship rules', () => {
     expect(relationshipToKeep(survivor, at('meeting', 'duplicate')).who).toBe('survivor');
     expect(stageRank('long-term')).toBeGreaterThan(stageRank('agreement'));
     expect(stageRank('ended')).toBeLessThan(stageRank('lead'));
+  });
+
+  it('takes a relationship to meeting after a partner meeting, and to agreement when one was reached', () => {
+    expect(stageAfterMeeting('no-interest')).toBe('meeting');
+    expect(stageAfterMeeting('follow-up')).toBe('meeting');
+    expect(stageAfterMeeting('offer-requested')).toBe('meeting');
+    expect(stageAfterMeeting('agreement')).toBe('agreement');
   });
 });

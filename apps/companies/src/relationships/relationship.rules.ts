@@ -1,4 +1,4 @@
-import { RELATIONSHIP_STAGES, type RelationshipStage } from '@globac/contracts';
+import { type MeetingOutcome, RELATIONSHIP_STAGES, type RelationshipStage } from '@globac/contracts';
 
 /** The causes a user can give; `merge` is the service's own, when two companies are merged. */
 export const USER_CAUSES = ['manual', 'partner-meeting', 'event'] as const;
@@ -50,4 +50,12 @@ export function stageRank(stage: RelationshipStage): number {
  */
 export function relationshipToKeep<T extends { stage: RelationshipStage }>(survivors: T, duplicates: T): T {
   return stageRank(duplicates.stage) > stageRank(survivors.stage) ? duplicates : survivors;
+}
+
+/**
+ * Where a B2B meeting on a trip takes a relationship: a meeting was held, whatever came of it
+ * (staff end a relationship that led nowhere); an agreement reached at the meeting goes further.
+ */
+export function stageAfterMeeting(outcome: MeetingOutcome): RelationshipStage {
+  return outcome === 'agreement' ? 'agreement' : 'meeting';
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module';
 import { PartnersModule } from '../partners/partners.module';
+import { PartnerMeetingHeldHandler } from './partner-meeting-held.handler';
 import { RelationshipsController } from './relationships.controller';
 import { RelationshipsService } from './relationships.service';
 
@@ -8,7 +9,7 @@ import { RelationshipsService } from './relationships.service';
 @Module({
   imports: [CompaniesModule, PartnersModule],
   controllers: [RelationshipsController],
-  providers: [RelationshipsService],
+  providers: [RelationshipsService, PartnerMeetingHeldHandler],
   exports: [RelationshipsService],
 })
 export class RelationshipsModule {}

@@ -1,8 +1,8 @@
 import { assertCanActForCompany, type Principal } from '@globac/auth';
-import { type RelationshipCause, type RelationshipStage, RelationshipStageChanged } from '@globac/contracts';
+import { type PartnerMeetingHeld, type RelationshipCause, type RelationshipStage, RelationshipStageChanged } from '@globac/contracts';
 import { type Page, toPage, ValidationFailedException } from '@globac/http';
 import { OutboxService } from '@globac/messaging';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, In, Not } from 'typeorm';
 import { CompaniesService } from '../companies/companies.service';
 import { Partner } from '../partners/partner.entity';
@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../persistence/unique-violation';
 import type { ChangeStageDto, ListRelationshipsQueryDto, OpenRelationshipDto } from './dto/change-stage.dto';
 import { RelationshipDetailDto, RelationshipDto, StageChangeDto } from './dto/relationship.dto';
 import { Relationship, RelationshipStageChange } from './relationship.entity';
-import { causeProblems, movedAtProblems, type RuleProblem } from './relationship.rules';
+import { causeProblems, movedAtProblems, type RuleProblem, stageAfterMeeting, stageRank } from './relationship.rules';
 import { RelationshipExistsException, RelationshipNotFoundException, StageUnchangedException } from './relationships.exceptions';
 
 const OPEN_KEY = 'relationships_open_key';
@@ -26,6 +26,8 @@ export interface StageMove {
 
 @Injectable()
 export class RelationshipsService {
+  private readonly logger = new Logger('Relationships');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly companies: CompaniesService,
@@ -109,6 +111,56 @@ export class RelationshipsService {
       order: { changedAt: 'ASC', recordedAt: 'ASC' },
     });
     return { ...RelationshipDto.from(relationship, partner), history: history.map(StageChangeDto.from) };
+  }
+
+  /**
+   * A B2B meeting held on a trip (PartnerMeetingHeld, from the trips service) moves the company's
+   * relationship with the partner on: to `meeting`, or to `agreement` when that was the outcome; a
+   * relationship that has come as far already stays where it is, and one is opened if there was none.
+   * Runs in the transaction of the consumed event, so it happens once however often it is delivered.
+   */
+  async recordMeeting(manager: EntityManager, meeting: PartnerMeetingHeld, recordedBy: string): Promise<void> {
+    const companyId = await this.activeCompanyIdOf(manager, meeting.companyId);
+    const partner = meeting.partnerId
+      ? await manager.findOneBy(Partner, { id: meeting.partnerId })
+      : await manager
+          .getRepository(Partner)
+          .createQueryBuilder('p')
+          .where('lower(p.name) = lower(:name) AND p.countryCode = :country', { name: meeting.partnerName, country: meeting.partnerCountry })
+          .getOne();
+    if (!companyId || !partner) {
+      // Nothing to move: the company or partner is not (yet) known here. Staff can record the move later, citing the meeting.
+      this.logger.warn(`partner meeting ${meeting.meetingId}: ${companyId ? 'partner' : 'company'} unknown, no relationship moved`);
+      return;
+    }
+    const toStage = stageAfterMeeting(meeting.outcome);
+    const at = new Date(meeting.heldAt);
+    const move = { toStage, at, cause: 'partner-meeting' as const, causeId: meeting.meetingId, recordedBy };
+    const open = await manager.findOne(Relationship, {
+      where: { companyId, partnerId: partner.id, stage: Not('ended') },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!open) {
+      const relationship = await manager.save(
+        manager.create(Relationship, { companyId, partnerId: partner.id, stage: toStage, stageChangedAt: at, openedAt: at, updatedAt: new Date() }),
+      );
+      await this.record(manager, relationship, partner, null, move);
+      return;
+    }
+    // Never backwards, and never before a move already recorded (a late meeting adds nothing to a later stage).
+    if (stageRank(open.stage) >= stageRank(toStage) || at < open.stageChangedAt) return;
+    await this.applyMove(manager, open, partner, move);
+  }
+
+  /** The company an event names, or the one it was merged into; locked like a write through the API would. */
+  private async activeCompanyIdOf(manager: EntityManager, companyId: string): Promise<string | undefined> {
+    const rows: { id: string; merged_into_id: string | null }[] = await manager.query(
+      'SELECT id, merged_into_id FROM companies WHERE id = $1 FOR UPDATE',
+      [companyId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return row.merged_into_id ? this.activeCompanyIdOf(manager, row.merged_into_id) : row.id;
   }
 
   /** Moves a relationship (locked by the caller) to another stage: the row, a history row and RelationshipStageChanged, in the caller's transaction. */
