@@ -218,6 +218,34 @@ describe('integration events from outbox to inbox (real Postgres and NATS)', () 
     await eventually(async () => expect(await ledgerOf(consumer, ['Published Twice AB'])).toEqual({ rows: 1, events: 1 }));
   });
 
+  it('shares the work between two replicas of each service without publishing or handling anything twice', async () => {
+    const producer2 = await startMessagingApp('producer', { prefix, databaseName: producer.config.DATABASE_NAME });
+    const consumer2 = await startMessagingApp('consumer', { prefix, databaseName: consumer.config.DATABASE_NAME });
+    try {
+      const jsm = await jetstreamManager(nc);
+      const before = (await jsm.streams.info(stream)).state.messages;
+      const names = Array.from({ length: 2000 }, (_, i) => `Replicated ${i}`);
+      for (let i = 0; i < names.length; i += 50) await produce(names.slice(i, i + 50));
+      await eventually(async () => expect(await ledgerOf(consumer, names)).toEqual({ rows: 2000, events: 2000 }), { timeoutMs: 60_000 });
+      expect(await outboxBacklog(producer)).toBe(0);
+      // Each row published once: both relays claimed rows (SKIP LOCKED), none claimed the same.
+      expect((await jsm.streams.info(stream)).state.messages).toBe(before + 2000);
+      const published = [
+        await metric(producer, 'messaging_published_total', { event_type: 'CompanyRegistered' }),
+        await metric(producer2, 'messaging_published_total', { event_type: 'CompanyRegistered' }),
+      ];
+      expect(published.every((n) => n > 0)).toBe(true);
+      const handled = [
+        await metric(consumer, 'messaging_consumed_total', { event_type: 'CompanyRegistered', outcome: 'handled' }),
+        await metric(consumer2, 'messaging_consumed_total', { event_type: 'CompanyRegistered', outcome: 'handled' }),
+      ];
+      expect(handled.every((n) => n > 0)).toBe(true);
+    } finally {
+      await producer2.stop();
+      await consumer2.stop();
+    }
+  });
+
   it('deletes published outbox rows after the retention period, and only those', async () => {
     const databaseName = producer.config.DATABASE_NAME;
     await producer.stop();
