@@ -4,6 +4,8 @@
 // connection (latency) and at several (throughput). The service runs in its own process; autocannon here.
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { machine, root, writeSection } from './report.mjs';
@@ -15,6 +17,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 3911);
 const DATABASE = 'globac_bench_companies_100k';
 const POSTGRES_URL = process.env.POSTGRES_URL || 'postgres://postgres:postgres@127.0.0.1:5432';
+const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
+const SUBJECT_PREFIX = 'benchcompanies';
 const P99_AIM_MS = 50;
 
 const LISTS = [
@@ -159,6 +163,19 @@ async function admin(sql) {
   }
 }
 
+/** The bench's own streams (memory storage) would otherwise stay on the shared NATS server until it restarts. */
+async function deleteStreams() {
+  const nc = await connect({ servers: NATS_URL.split(',') });
+  try {
+    const jsm = await jetstreamManager(nc);
+    for await (const name of jsm.streams.names()) {
+      if (name.startsWith(`${SUBJECT_PREFIX.toUpperCase()}_`)) await jsm.streams.delete(name);
+    }
+  } finally {
+    await nc.close();
+  }
+}
+
 async function load(options) {
   const result = await autocannon({ pipelining: 1, ...options });
   if (result.non2xx || result.errors) throw new Error(`${options.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
@@ -177,7 +194,7 @@ async function main() {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     DATABASE_NAME: DATABASE,
-    NATS_SUBJECT_PREFIX: 'benchcompanies',
+    NATS_SUBJECT_PREFIX: SUBJECT_PREFIX,
     NATS_STREAM_STORAGE: 'memory',
     // One client sends every request here; the per-client limit would measure the limiter instead.
     RATE_LIMIT_MAX: '100000000',
@@ -258,6 +275,7 @@ includes queueing behind the other requests; the aim is about one request's late
     await stop(service);
     service = undefined;
     if (!process.env.BENCH_KEEP_DATABASE) await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await deleteStreams();
   }
 }
 
