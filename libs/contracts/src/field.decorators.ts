@@ -90,7 +90,8 @@ export function isCalendarDate(value: unknown): boolean {
 }
 
 export function isInstant(value: unknown): boolean {
-  return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+  // Date.parse rolls impossible days over (2026-02-30 becomes 2 March): the day is checked on its own.
+  return typeof value === 'string' && INSTANT.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
 }
 
 /** A Swedish organisation number of a legal entity: `NNNNNN-NNNN`, third digit ≥ 2, Luhn check digit. */
