@@ -20,10 +20,11 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
-  testTimeout: 60_000,
 };
 
 module.exports = {
+  // A global option (jest ignores it inside a project): e2e tests boot real apps on a shared 2-core machine.
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/tools/jest/summary-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'] },

@@ -30,10 +30,14 @@ function refsOf(schema, found = new Set()) {
   return found;
 }
 
-/** Adds descriptions, null for @Nullable() fields (which stay required), and a class description. */
+/**
+ * Adds descriptions, null for @Nullable() fields (which stay required) and @OptionalNullable() fields
+ * (which stay optional), and a class description.
+ */
 function decorate(schema, target, contracts, description) {
   const descriptions = contracts.fieldDescriptions(target);
   const nullable = new Set(contracts.nullableFields(target));
+  const mayBeNull = new Set([...nullable, ...(contracts.optionalNullableFields?.(target) ?? [])]);
   const properties = {};
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     // A rule's own description (e.g. of the org-number check) gives way to the field's.
@@ -42,7 +46,7 @@ function decorate(schema, target, contracts, description) {
       // draft-07 ignores siblings of $ref; IsDefined's `not null` is already said by `required`.
       out = { allOf: [{ $ref: out.$ref }] };
     }
-    if (nullable.has(name)) {
+    if (mayBeNull.has(name)) {
       if (out.type && typeof out.type === 'string') {
         out = { ...out, type: [out.type, 'null'], ...(out.enum ? { enum: [...out.enum, null] } : {}) };
       } else {

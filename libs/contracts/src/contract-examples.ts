@@ -100,7 +100,7 @@ const examples: [EventClass, object][] = [
       partnerId: partner,
       partnerCountry: 'PL',
       targetRegion: 'poznan',
-      fromStage: 'contact',
+      fromStage: 'contacted',
       toStage: 'meeting',
       changedAt: '2026-05-05T11:00:00.000Z',
       cause: 'partner-meeting',

@@ -11,6 +11,7 @@ import {
   isOrgNumber,
   PartnerMeetingHeld,
   TripCompleted,
+  CompanyUpdated,
   validateEventData,
 } from './index';
 
@@ -114,6 +115,16 @@ describe('integration-event contracts', () => {
     expect(() => validateEventData(CompanyRegistered, data)).not.toThrow();
     delete data.orgNumber;
     expect(rejection(() => validateEventData(CompanyRegistered, data)).message).toContain('orgNumber');
+  });
+
+  it('lets a change set leave a field out or say it has no value now (null), and checks any other value', () => {
+    const update = example('CompanyUpdated');
+    update.changes = { municipality: null, county: 'Skåne' };
+    expect(validateEventData(CompanyUpdated, update).changes).toEqual({ municipality: null, county: 'Skåne' });
+    update.changes = { name: 'Norrskog Trä Holding AB' };
+    expect(() => validateEventData(CompanyUpdated, update)).not.toThrow();
+    update.changes = { municipality: 'Oslo' };
+    expect(rejection(() => validateEventData(CompanyUpdated, update)).message).toContain('changes.municipality');
   });
 
   it('validates nested objects and conditional rules', () => {

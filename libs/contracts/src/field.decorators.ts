@@ -6,6 +6,7 @@ type ClassRef = abstract new (...args: never[]) => unknown;
 
 const descriptions = new WeakMap<object, Map<string, string>>();
 const nullables = new WeakMap<object, Set<string>>();
+const optionalNullables = new WeakMap<object, Set<string>>();
 
 /** What a field means, for the AsyncAPI document (the contracts are the documentation other teams read). */
 export function Description(text: string): PropertyDecorator {
@@ -32,6 +33,21 @@ export function Nullable<T extends object>(validateWhen?: (object: T) => boolean
   };
 }
 
+/**
+ * The field may be missing or `null`, and its other rules apply to any other value: for change sets,
+ * where a missing field did not change and `null` says the value was removed (e.g. a company moved
+ * out of the county has no municipality). Differs from `@Nullable()`, whose field must be present.
+ */
+export function OptionalNullable(): PropertyDecorator {
+  return (target: Target, property: string | symbol) => {
+    const ctor = target.constructor;
+    const set = optionalNullables.get(ctor) ?? new Set<string>();
+    set.add(String(property));
+    optionalNullables.set(ctor, set);
+    ValidateIf((_object: unknown, value: unknown) => value !== null && value !== undefined)(target, property);
+  };
+}
+
 /** The class and its ancestors, nearest first. */
 function classChain(target: ClassRef): object[] {
   const chain: object[] = [];
@@ -52,6 +68,13 @@ export function nullableFields(target: ClassRef): string[] {
   return [...fields].sort();
 }
 
+/** Fields declared `@OptionalNullable()` on a contract class (own and inherited). */
+export function optionalNullableFields(target: ClassRef): string[] {
+  const fields = new Set<string>();
+  for (const c of classChain(target)) for (const f of optionalNullables.get(c) ?? []) fields.add(f);
+  return [...fields].sort();
+}
+
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 const ORG_NUMBER = /^\d{6}-\d{4}$/;
@@ -67,7 +90,8 @@ export function isCalendarDate(value: unknown): boolean {
 }
 
 export function isInstant(value: unknown): boolean {
-  return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+  // Date.parse rolls impossible days over (2026-02-30 becomes 2 March): the day is checked on its own.
+  return typeof value === 'string' && INSTANT.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
 }
 
 /** A Swedish organisation number of a legal entity: `NNNNNN-NNNN`, third digit ≥ 2, Luhn check digit. */

@@ -25,12 +25,18 @@ export type Municipality = (typeof MUNICIPALITIES)[number];
 export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
 
-/** Stages of a business relationship with a partner abroad, in order. */
-export const RELATIONSHIP_STAGES = ['lead', 'contact', 'meeting', 'agreement', 'long-term'] as const;
+/**
+ * Stages of a business relationship with a partner abroad, in the order a relationship usually takes
+ * them; `ended` can follow any stage (and a relationship can be taken up again from it).
+ */
+export const RELATIONSHIP_STAGES = ['lead', 'contacted', 'meeting', 'negotiation', 'agreement', 'long-term', 'ended'] as const;
 export type RelationshipStage = (typeof RELATIONSHIP_STAGES)[number];
 
-/** What moved a relationship to another stage. */
-export const RELATIONSHIP_CAUSES = ['manual', 'partner-meeting', 'merge'] as const;
+/**
+ * What moved a relationship to another stage: a staff decision, a B2B meeting on a trip (its
+ * PartnerMeetingHeld meeting id), a programme event (its event id), or a merge of two companies.
+ */
+export const RELATIONSHIP_CAUSES = ['manual', 'partner-meeting', 'event', 'merge'] as const;
 export type RelationshipCause = (typeof RELATIONSHIP_CAUSES)[number];
 
 /** Participant gender as funders ask for it; `undisclosed` when the person did not say. */

@@ -24,8 +24,9 @@ export class CompanyCopy {
   @Column({ type: 'text', nullable: true })
   municipality: Municipality | null;
 
-  @Column({ name: 'size_class', type: 'text' })
-  sizeClass: SizeClass;
+  /** Null while the companies service does not know the headcount. */
+  @Column({ name: 'size_class', type: 'text', nullable: true })
+  sizeClass: SizeClass | null;
 
   /** The highest revision of the record seen (CompanyRegistered is 1, each CompanyUpdated +1). */
   @Column('integer')

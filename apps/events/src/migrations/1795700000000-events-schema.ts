@@ -16,7 +16,7 @@ export class EventsSchema1795700000000 implements MigrationInterface {
         org_number   text,
         name         text NOT NULL,
         municipality text,
-        size_class   text NOT NULL,
+        size_class   text,
         revision     integer NOT NULL,
         -- The revision that last set each field: a CompanyUpdated carries only the fields it changes
         -- and may arrive after a later one, so each field keeps its own latest.

@@ -9,7 +9,10 @@ import { IntegrationEvent } from '../integration-event.decorator';
   version: 1,
   description:
     'Two company records were the same company (a duplicate or a legal merger). Every copy and count of the merged ' +
-    'company follows the surviving one from now on; a unique-company count must count them once.',
+    'company follows the surviving one from now on; a unique-company count must count them once. The producer has ' +
+    'moved the merged company\'s contacts, export figures and relationships to the surviving one; for a year both ' +
+    'reported export figures for, the surviving company\'s figures stand. Where both had an open relationship with ' +
+    'the same partner, the one at the later stage was kept and the other ended (RelationshipStageChanged, cause merge).',
 })
 export class CompaniesMerged {
   @Description('The company that remains.')

@@ -1,5 +1,5 @@
-import { IsIn, IsInt, IsString, IsUUID, Length, Min } from 'class-validator';
-import { Description, IsInstant, IsOrgNumber, IsSniCode, Nullable } from '../field.decorators';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, Min } from 'class-validator';
+import { Description, IsInstant, IsOrgNumber, IsSniCode, Nullable, OptionalNullable } from '../field.decorators';
 import { IntegrationEvent } from '../integration-event.decorator';
 import { MUNICIPALITIES, type Municipality, SIZE_CLASSES, type SizeClass } from '../reference-data';
 
@@ -35,15 +35,35 @@ export class CompanyRegistered {
   @IsIn(MUNICIPALITIES)
   readonly municipality: Municipality | null;
 
-  @Description('EU SME size class: micro < 10 employees, small < 50, medium < 250, large.')
+  @Description('The Swedish county (län) of the company\'s seat: Västerbotten, or the county of a company outside it.')
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  readonly county?: string;
+
+  @Description('EU SME size class: micro < 10 employees, small < 50, medium < 250, large; null while the headcount is unknown.')
+  @Nullable()
   @IsIn(SIZE_CLASSES)
-  readonly sizeClass: SizeClass;
+  readonly sizeClass: SizeClass | null;
 
-  @Description('Main industry as an SNI 2007 code, e.g. 10.711.')
+  @Description('Number of employees, when known (null when not).')
+  @OptionalNullable()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  readonly employees?: number | null;
+
+  @Description('Main industry as an SNI 2007 code, e.g. 10.711; null when not given.')
+  @Nullable()
   @IsSniCode()
-  readonly sniCode: string;
+  readonly sniCode: string | null;
 
-  @Description('When the company was registered in the programme.')
+  @Description('The company\'s website, when known.')
+  @OptionalNullable()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
+  readonly website?: string | null;
+
+  @Description('When the company was registered in the programme (and from when its municipality is counted).')
   @IsInstant()
   readonly registeredAt: string;
 

@@ -1,10 +1,10 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
-import { Description, IsInstant, IsOrgNumber, IsSniCode } from '../field.decorators';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { Description, IsInstant, IsOrgNumber, IsSniCode, OptionalNullable } from '../field.decorators';
 import { IntegrationEvent } from '../integration-event.decorator';
 import { MUNICIPALITIES, type Municipality, SIZE_CLASSES, type SizeClass } from '../reference-data';
 
-/** The fields of a company that changed; a field that is absent did not change. */
+/** The fields of a company that changed; a field that is absent did not change, and null means it has no value now. */
 export class CompanyChanges {
   @Description('New organisation number of a legal entity.')
   @IsOptional()
@@ -17,20 +17,41 @@ export class CompanyChanges {
   @Length(1, 200)
   readonly name?: string;
 
-  @Description('New municipality (a move). Reports count the company in the municipality valid at the reported date.')
-  @IsOptional()
+  @Description(
+    'New municipality (a move), valid from effectiveFrom; null when the company moved out of Västerbotten (county says where). ' +
+      'Reports count the company in the municipality valid at the reported date.',
+  )
+  @OptionalNullable()
   @IsIn(MUNICIPALITIES)
-  readonly municipality?: Municipality;
+  readonly municipality?: Municipality | null;
 
-  @Description('New EU SME size class.')
+  @Description('New county (län), when the company moved into, out of or outside Västerbotten.')
   @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  readonly county?: string;
+
+  @Description('New EU SME size class; null when the headcount became unknown.')
+  @OptionalNullable()
   @IsIn(SIZE_CLASSES)
-  readonly sizeClass?: SizeClass;
+  readonly sizeClass?: SizeClass | null;
 
-  @Description('New main industry, SNI 2007.')
-  @IsOptional()
+  @Description('New number of employees; null when it became unknown.')
+  @OptionalNullable()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  readonly employees?: number | null;
+
+  @Description('New main industry, SNI 2007; null when removed.')
+  @OptionalNullable()
   @IsSniCode()
-  readonly sniCode?: string;
+  readonly sniCode?: string | null;
+
+  @Description('New website; null when removed.')
+  @OptionalNullable()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
+  readonly website?: string | null;
 }
 
 @IntegrationEvent({
@@ -40,7 +61,8 @@ export class CompanyChanges {
   version: 1,
   description:
     'Facts about a company changed. Carries only the changed fields and when the change takes effect; a consumer ' +
-    'that keeps the latest values applies an event only if its revision is higher than the one it holds.',
+    'that keeps the latest values applies an event only if its revision is higher than the one it holds. ' +
+    'Free-text fields that may name people (the description) never travel.',
 })
 export class CompanyUpdated {
   @Description('The company that changed.')

@@ -10,7 +10,8 @@ import { RELATIONSHIP_CAUSES, RELATIONSHIP_STAGES, type RelationshipCause, type 
   version: 1,
   description:
     'A business relationship between a county company and a partner abroad moved to another stage ' +
-    '(lead → contact → meeting → agreement → long-term), or was created (fromStage null).',
+    '(lead → contacted → meeting → negotiation → agreement → long-term, or ended), or was created (fromStage null). ' +
+    'An end caused by a merge (cause merge) is not a real end: the same relationship lives on under the surviving company.',
 })
 export class RelationshipStageChanged {
   @Description('The relationship.')
@@ -47,11 +48,14 @@ export class RelationshipStageChanged {
   @IsInstant()
   readonly changedAt: string;
 
-  @Description('What moved it: a staff decision, a partner meeting on a trip, or a company merge.')
+  @Description('What moved it: a staff decision, a partner meeting on a trip, a programme event, or a company merge.')
   @IsIn(RELATIONSHIP_CAUSES)
   readonly cause: RelationshipCause;
 
-  @Description('The id of what caused it (the partner meeting id for partner-meeting); null for manual.')
+  @Description(
+    'The id of what caused it: the PartnerMeetingHeld meeting id for partner-meeting, the event id for event, the ' +
+      'surviving company id for merge; null for manual.',
+  )
   @Nullable()
   @IsUUID()
   readonly causeId: string | null;

@@ -3,14 +3,17 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
+/** Far beyond any real list; above it an offset stops being a number the database takes (a 500, not a 400). */
+export const MAX_PAGE = 1_000_000;
 
 /** `page` and `pageSize` query parameters of every collection; extend it with a list's filters. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be at least 1' })
+  @Max(MAX_PAGE, { message: `must be at most ${MAX_PAGE}` })
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })

@@ -1,0 +1,71 @@
+import { assertCanActForCompany, CurrentPrincipal, type Principal, Roles } from '@globac/auth';
+import { type Page, PageOf } from '@globac/http';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../http/uuid-param.decorator';
+import { ContactsService } from './contacts.service';
+import { ContactDto, ContactExportDto } from './dto/contact.dto';
+import { CreateContactDto } from './dto/create-contact.dto';
+import { ListContactsQueryDto } from './dto/list-contacts-query.dto';
+import { UpdateContactDto } from './dto/update-contact.dto';
+
+@ApiTags('contacts')
+@ApiBearerAuth()
+@Controller()
+export class ContactsController {
+  constructor(private readonly contacts: ContactsService) {}
+
+  @Post('companies/:id/contacts')
+  @Roles('staff', 'company')
+  @ApiOperation({ summary: 'Add a person at a company (staff, or the company itself)' })
+  @ApiCreatedResponse({ type: ContactDto })
+  create(@UuidParam('id') companyId: string, @Body() body: CreateContactDto, @CurrentPrincipal() principal: Principal): Promise<ContactDto> {
+    assertCanActForCompany(principal, companyId);
+    return this.contacts.create(companyId, body);
+  }
+
+  @Get('contacts')
+  @Roles('staff', 'company')
+  @ApiOperation({ summary: "List contacts (staff: all or one company's; a company user: its own company's)" })
+  @ApiOkResponse({ type: PageOf(ContactDto) })
+  list(@Query() query: ListContactsQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<ContactDto>> {
+    return this.contacts.list(query, principal);
+  }
+
+  @Get('contacts/:id')
+  @Roles('staff', 'company')
+  @ApiOperation({ summary: 'One contact (404 once erased)' })
+  @ApiOkResponse({ type: ContactDto })
+  get(@UuidParam('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ContactDto> {
+    return this.contacts.get(id, principal);
+  }
+
+  @Patch('contacts/:id')
+  @HttpCode(200)
+  @Roles('staff', 'company')
+  @ApiOperation({ summary: 'Correct a contact (GDPR art. 16)' })
+  @ApiOkResponse({ type: ContactDto })
+  update(@UuidParam('id') id: string, @Body() body: UpdateContactDto, @CurrentPrincipal() principal: Principal): Promise<ContactDto> {
+    return this.contacts.update(id, body, principal);
+  }
+
+  @Delete('contacts/:id')
+  @HttpCode(204)
+  @Roles('staff', 'company')
+  @ApiOperation({
+    summary: 'Erase a contact (GDPR art. 17)',
+    description: 'The personal data is deleted; an erasure log entry and a ContactErased event keep only the contact id. Afterwards every endpoint answers 404 for the id.',
+  })
+  @ApiNoContentResponse({ description: 'Erased' })
+  erase(@UuidParam('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.contacts.erase(id, principal);
+  }
+
+  @Get('contacts/:id/export')
+  @Roles('staff', 'company')
+  @ApiOperation({ summary: 'Everything held about the person, and how it is processed (GDPR art. 15)' })
+  @ApiOkResponse({ type: ContactExportDto })
+  export(@UuidParam('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ContactExportDto> {
+    return this.contacts.export(id, principal);
+  }
+}
