@@ -48,6 +48,9 @@ describe('the company copy, kept from the companies service\'s events (real Post
     await nats.publish(CompanyUpdated, { companyId, changes: { municipality: 'Umeå' }, effectiveFrom: new Date().toISOString(), revision: 3 });
     await nats.publish(CompanyUpdated, { companyId, changes: { name: 'New Name AB', municipality: 'Lycksele' }, effectiveFrom: new Date().toISOString(), revision: 2 });
     await eventually(async () => expect(await copyOf(companyId)).toMatchObject({ name: 'New Name AB', municipality: 'Umeå', revision: 3 }));
+    // A move out of the county: no municipality any more.
+    await nats.publish(CompanyUpdated, { companyId, changes: { municipality: null, county: 'Norrbotten' }, effectiveFrom: new Date().toISOString(), revision: 4 });
+    await eventually(async () => expect(await copyOf(companyId)).toMatchObject({ municipality: null, revision: 4 }));
   });
 
   it('retries an update that arrives before the company is known, until it is', async () => {

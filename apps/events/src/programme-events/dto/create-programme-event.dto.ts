@@ -1,9 +1,8 @@
-import { EVENT_KINDS, EVENT_TOPICS, type EventKind, type EventTopic, FINANCIERS, type Financier } from '@globac/contracts';
+import { EVENT_KINDS, EVENT_TOPICS, type EventKind, type EventTopic, FINANCIERS, type Financier, IsInstant } from '@globac/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { toUpperCase, trim } from '../../request-fields';
-import { IsRealInstant } from './is-real-instant';
 import { LocationDto } from './location.dto';
 
 export const MAX_CAPACITY = 100_000;
@@ -24,11 +23,11 @@ export class CreateProgrammeEventDto {
   topic: EventTopic;
 
   @ApiProperty({ format: 'date-time', example: '2026-03-12T08:30:00Z', description: 'ISO 8601 with a zone' })
-  @IsRealInstant()
+  @IsInstant()
   startsAt: string;
 
   @ApiProperty({ format: 'date-time', example: '2026-03-12T12:00:00Z', description: 'ISO 8601 with a zone; after startsAt' })
-  @IsRealInstant()
+  @IsInstant()
   endsAt: string;
 
   @ApiProperty({ type: LocationDto })
@@ -60,7 +59,7 @@ export class CreateProgrammeEventDto {
 
   @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'Registration closes then; not after startsAt. Absent: at the start' })
   @IsOptional()
-  @IsRealInstant()
+  @IsInstant()
   registrationClosesAt?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'For export-ring-meeting and export-circle-meeting: the ring or circle' })

@@ -1,11 +1,10 @@
-import { EVENT_KINDS, EVENT_TOPICS, type EventKind, type EventTopic, FINANCIERS, type Financier } from '@globac/contracts';
+import { EVENT_KINDS, EVENT_TOPICS, type EventKind, type EventTopic, FINANCIERS, type Financier, IsInstant } from '@globac/contracts';
 import { PageQueryDto } from '@globac/http';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO31661Alpha2, IsOptional, IsUUID } from 'class-validator';
 import { toUpperCase } from '../../request-fields';
 import { PROGRAMME_EVENT_STATUSES, type ProgrammeEventStatus } from '../programme-event.entity';
-import { IsRealInstant } from './is-real-instant';
 
 export class ListProgrammeEventsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: EVENT_KINDS })
@@ -41,11 +40,11 @@ export class ListProgrammeEventsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Events starting at or after this instant' })
   @IsOptional()
-  @IsRealInstant()
+  @IsInstant()
   startsFrom?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Events starting before this instant' })
   @IsOptional()
-  @IsRealInstant()
+  @IsInstant()
   startsBefore?: string;
 }

@@ -1,10 +1,9 @@
-import { EVENT_TOPICS, type EventTopic, FINANCIERS, type Financier } from '@globac/contracts';
+import { EVENT_TOPICS, type EventTopic, FINANCIERS, type Financier, IsInstant } from '@globac/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { toUpperCase, trim, UnlessAbsent } from '../../request-fields';
 import { MAX_CAPACITY } from './create-programme-event.dto';
-import { IsRealInstant } from './is-real-instant';
 import { LocationDto } from './location.dto';
 
 /**
@@ -27,12 +26,12 @@ export class UpdateProgrammeEventDto {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @UnlessAbsent()
-  @IsRealInstant()
+  @IsInstant()
   startsAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @UnlessAbsent()
-  @IsRealInstant()
+  @IsInstant()
   endsAt?: string;
 
   @ApiPropertyOptional({ type: LocationDto })
@@ -64,6 +63,6 @@ export class UpdateProgrammeEventDto {
 
   @ApiPropertyOptional({ format: 'date-time', nullable: true })
   @IsOptional()
-  @IsRealInstant()
+  @IsInstant()
   registrationClosesAt?: string | null;
 }
