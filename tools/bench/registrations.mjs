@@ -129,7 +129,7 @@ async function registrationRound(token, companies, capacity, round) {
             ...request,
             body: JSON.stringify({
               companyId: companies[i % companies.length],
-              participant: { name: `Participant ${i}`, email: `r${round}-p${i}@bench.example`, gender: i % 2 ? 'female' : 'male' },
+              participant: { name: `Participant ${i}`, email: `r${round}-p${i}@bench.example`, gender: i % 2 ? 'woman' : 'man' },
             }),
           };
         },

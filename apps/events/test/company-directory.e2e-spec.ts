@@ -81,13 +81,13 @@ describe('the company copy, kept from the companies service\'s events (real Post
     await eventually(async () => expect(await copyOf(companyId)).toBeDefined());
     const event = await createEvent(app);
     const contactId = randomUUID();
-    const registration = (await register(app, event.id, { companyId, participant: { contactId, gender: 'female' } }).expect(201)).body;
+    const registration = (await register(app, event.id, { companyId, participant: { contactId, gender: 'woman' } }).expect(201)).body;
     const other = (await register(app, event.id, { companyId, participant: { contactId: randomUUID() } }).expect(201)).body;
 
     await nats.publish(ContactErased, { contactId });
     await eventually(async () => {
       const res = await app.http().get(`/api/events/${event.id}/registrations/${registration.id}`).set('Authorization', `Bearer ${app.tokens.staff}`).expect(200);
-      expect(res.body).toMatchObject({ status: 'registered', companyId, participant: { kind: 'erased', gender: 'female' } });
+      expect(res.body).toMatchObject({ status: 'registered', companyId, participant: { kind: 'erased', gender: 'woman' } });
     });
     const [row] = await app.sql('SELECT contact_id, name, email FROM registration WHERE id = $1', [registration.id]);
     expect(row).toEqual({ contact_id: null, name: null, email: null });

@@ -127,7 +127,7 @@ describe('export rings and circles (real Postgres)', () => {
       const [invitation] = await registrations(event.id);
 
       const own = await app.companyToken(company);
-      const named = await register(app, event.id, { companyId: company, participant: { name: 'Anna Lindqvist', gender: 'female' } }, own).expect(201);
+      const named = await register(app, event.id, { companyId: company, participant: { name: 'Anna Lindqvist', gender: 'woman' } }, own).expect(201);
       expect(named.body).toMatchObject({ id: invitation.id, status: 'registered', participant: { kind: 'person', name: 'Anna Lindqvist' } });
       // A second person of the company is a sign-up of its own, here on the waitlist (one seat).
       const second = await register(app, event.id, { companyId: company, participant: person() }, own).expect(201);

@@ -64,8 +64,8 @@ describe('integration events the events service publishes (real Postgres and NAT
   it('reports registrations, cancellations and promotions without names or addresses', async () => {
     const event = await createEvent(app, { capacity: 1 });
     const contactId = randomUUID();
-    const first = (await register(app, event.id, { companyId: company, participant: { contactId, gender: 'male' } }).expect(201)).body;
-    const named = person({ name: 'Greta Unique-Surname', email: 'greta.unique@example.se', gender: 'female' });
+    const first = (await register(app, event.id, { companyId: company, participant: { contactId, gender: 'man' } }).expect(201)).body;
+    const named = person({ name: 'Greta Unique-Surname', email: 'greta.unique@example.se', gender: 'woman' });
     const second = (await register(app, event.id, { companyId: company, participant: named }).expect(201)).body;
     await staff(app.http().delete(`/api/events/${event.id}/registrations/${first.id}`)).expect(200);
 
@@ -73,11 +73,11 @@ describe('integration events the events service publishes (real Postgres and NAT
     expect(events.map((e) => [e.type, e.data])).toEqual([
       [
         'ParticipantRegistered',
-        { registrationId: first.id, eventId: event.id, companyId: company, contactId, participantGender: 'male', waitlisted: false, registeredAt: expect.any(String) },
+        { registrationId: first.id, eventId: event.id, companyId: company, contactId, participantGender: 'man', waitlisted: false, registeredAt: expect.any(String) },
       ],
       [
         'ParticipantRegistered',
-        { registrationId: second.id, eventId: event.id, companyId: company, contactId: null, participantGender: 'female', waitlisted: true, registeredAt: expect.any(String) },
+        { registrationId: second.id, eventId: event.id, companyId: company, contactId: null, participantGender: 'woman', waitlisted: true, registeredAt: expect.any(String) },
       ],
       ['ParticipantCancelled', { registrationId: first.id, eventId: event.id, companyId: company, wasWaitlisted: false, cancelledAt: expect.any(String) }],
       ['ParticipantPromoted', { registrationId: second.id, eventId: event.id, companyId: company, replacesRegistrationId: first.id, promotedAt: expect.any(String) }],

@@ -16,7 +16,7 @@ describe('registrations under concurrency (real Postgres)', () => {
       Array.from({ length: 200 }, (_, i) =>
         register(app, event.id, {
           companyId: companies[i % companies.length],
-          participant: { name: `Participant ${i}`, email: `burst-${i}@example.se`, gender: i % 2 ? 'male' : 'female' },
+          participant: { name: `Participant ${i}`, email: `burst-${i}@example.se`, gender: i % 2 ? 'man' : 'woman' },
         }),
       ),
     );

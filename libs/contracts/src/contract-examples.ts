@@ -42,7 +42,7 @@ const attendance = {
   companyId: company,
   contactId: contact,
   hours: 3.5,
-  participantGender: 'female' as const,
+  participantGender: 'woman' as const,
   financierIds: ['eu', 'region-vasterbotten'],
   attended: true,
 };
@@ -162,7 +162,7 @@ const examples: [EventClass, object][] = [
       eventId: event,
       companyId: company,
       contactId: contact,
-      participantGender: 'female',
+      participantGender: 'woman',
       waitlisted: false,
       registeredAt: '2026-02-20T10:00:00.000Z',
     } satisfies ParticipantRegistered,

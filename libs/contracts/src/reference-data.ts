@@ -40,7 +40,7 @@ export const RELATIONSHIP_CAUSES = ['manual', 'partner-meeting', 'event', 'merge
 export type RelationshipCause = (typeof RELATIONSHIP_CAUSES)[number];
 
 /** Participant gender as funders ask for it; `undisclosed` when the person did not say. */
-export const GENDERS = ['female', 'male', 'non-binary', 'undisclosed'] as const;
+export const GENDERS = ['woman', 'man', 'non-binary', 'undisclosed'] as const;
 export type Gender = (typeof GENDERS)[number];
 
 /**

@@ -1,7 +1,9 @@
+import { type Gender, GENDERS } from '@globac/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const CONTACT_GENDERS = ['woman', 'man', 'non-binary', 'undisclosed'] as const;
-export type ContactGender = (typeof CONTACT_GENDERS)[number];
+// The programme's one list, so that a contact's gender and a participant's count alike in reports.
+export const CONTACT_GENDERS = GENDERS;
+export type ContactGender = Gender;
 
 /**
  * A person at a company: personal data (GDPR). It lives in this table only: no other table, log or

@@ -79,7 +79,7 @@ let people = 0;
 /** A participant given by name with a unique e-mail address. */
 export function person(overrides: Record<string, unknown> = {}) {
   people += 1;
-  return { name: `Participant ${people}`, email: `participant-${people}-${randomUUID().slice(0, 6)}@example.se`, gender: 'female', ...overrides };
+  return { name: `Participant ${people}`, email: `participant-${people}-${randomUUID().slice(0, 6)}@example.se`, gender: 'woman', ...overrides };
 }
 
 /** Moves an event to have started an hour ago (staff may move an event; attendance needs it started). */
