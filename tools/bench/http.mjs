@@ -1,7 +1,8 @@
 // `npm run bench:http`: requests per second of an authenticated GET of a trivial endpoint
 // (/api/whoami on the companies service: token verification, guard, validation pipe, metrics hook,
-// rate limiter, security headers) beside a bare node:http server answering the same JSON, in the same
-// run, on the same machine. Each server runs in its own process; autocannon runs in this one.
+// rate limiter, security headers, request context) beside a bare node:http server answering the same
+// JSON, in the same run, on the same machine; and, to tell the framework's share from ours, a bare
+// Nest-on-Fastify app with one controller. Each server runs in its own process; autocannon in this one.
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -14,6 +15,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const COMPANIES_PORT = 3901;
 const BARE_PORT = 3902;
+const NEST_PORT = 3903;
 
 const BARE_SERVER = `
   const body = JSON.stringify({ subject: 'bench', roles: ['staff'] });
@@ -21,6 +23,20 @@ const BARE_SERVER = `
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
     res.end(body);
   }).listen(${BARE_PORT}, '127.0.0.1', () => process.stdout.write('listening\\n'));
+`;
+
+// Plain JavaScript, so decorators are applied by hand.
+const BARE_NEST = `
+  require('reflect-metadata');
+  const { Controller, Get, Module } = require('@nestjs/common');
+  const { NestFactory } = require('@nestjs/core');
+  const { FastifyAdapter } = require('@nestjs/platform-fastify');
+  class WhoamiController { whoami() { return { subject: 'bench', roles: ['staff'] }; } }
+  Reflect.decorate([Get('whoami')], WhoamiController.prototype, 'whoami', Object.getOwnPropertyDescriptor(WhoamiController.prototype, 'whoami'));
+  Reflect.decorate([Controller('api')], WhoamiController);
+  class BenchModule {}
+  Reflect.decorate([Module({ controllers: [WhoamiController] })], BenchModule);
+  NestFactory.create(BenchModule, new FastifyAdapter(), { logger: false }).then((app) => app.listen(${NEST_PORT}, '127.0.0.1'));
 `;
 
 function startProcess(args, env, readyUrl) {
@@ -72,37 +88,42 @@ async function main() {
   execFileSync(process.execPath, [path.join(root, 'tools/build.mjs')], { stdio: 'ignore' });
   const token = execFileSync(process.execPath, [path.join(root, 'dist/libs/auth/src/cli/token.js'), '--role', 'staff'], { encoding: 'utf8' }).trim();
 
-  const bare = await startProcess(['-e', BARE_SERVER], {}, `http://127.0.0.1:${BARE_PORT}/`);
-  const service = await startProcess(
-    [path.join(root, 'dist/apps/companies/src/main.js')],
+  const targets = [
+    { name: 'bare `node:http`, same JSON (baseline)', url: `http://127.0.0.1:${BARE_PORT}/api/whoami`, headers: {} },
+    { name: 'bare Nest 12 on Fastify, one controller (the framework alone)', url: `http://127.0.0.1:${NEST_PORT}/api/whoami`, headers: {} },
     {
-      PORT: String(COMPANIES_PORT),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATABASE_NAME: 'globac_bench_companies',
-      // One client sends every request here; the per-client limit would measure the limiter instead.
-      RATE_LIMIT_MAX: '100000000',
+      name: 'companies service, `GET /api/whoami` with a bearer token',
+      url: `http://127.0.0.1:${COMPANIES_PORT}/api/whoami`,
+      headers: { authorization: `Bearer ${token}` },
     },
-    `http://127.0.0.1:${COMPANIES_PORT}/health/ready`,
-  );
-  const bareUrl = `http://127.0.0.1:${BARE_PORT}/api/whoami`;
-  const serviceUrl = `http://127.0.0.1:${COMPANIES_PORT}/api/whoami`;
-  const auth = { authorization: `Bearer ${token}` };
-  const bareRounds = [];
-  const serviceRounds = [];
+  ];
+  const processes = await Promise.all([
+    startProcess(['-e', BARE_SERVER], {}, `http://127.0.0.1:${BARE_PORT}/`),
+    startProcess(['-e', BARE_NEST], {}, targets[1].url),
+    startProcess(
+      [path.join(root, 'dist/apps/companies/src/main.js')],
+      {
+        PORT: String(COMPANIES_PORT),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        DATABASE_NAME: 'globac_bench_companies',
+        // One client sends every request here; the per-client limit would measure the limiter instead.
+        RATE_LIMIT_MAX: '100000000',
+      },
+      `http://127.0.0.1:${COMPANIES_PORT}/health/ready`,
+    ),
+  ]);
+  const rounds = targets.map(() => []);
   try {
-    await load(bareUrl, {}, 2); // warm-up: JIT, caches
-    await load(serviceUrl, auth, 2);
+    for (const t of targets) await load(t.url, t.headers, 2); // warm-up: JIT, caches
     for (let i = 0; i < ROUNDS; i++) {
-      bareRounds.push(await round(bareUrl, {}));
-      serviceRounds.push(await round(serviceUrl, auth));
-      process.stdout.write(`round ${i + 1}: bare ${Math.round(bareRounds[i].rps)} req/s, service ${Math.round(serviceRounds[i].rps)} req/s\n`);
+      for (const [j, t] of targets.entries()) rounds[j].push(await round(t.url, t.headers));
+      process.stdout.write(`round ${i + 1}: ${rounds.map((r) => `${Math.round(r[i].rps)} req/s`).join(', ')}\n`);
     }
   } finally {
-    await Promise.all([stop(bare), stop(service)]);
+    await Promise.all(processes.map(stop));
   }
-  const bareResult = summarize(bareRounds);
-  const serviceResult = summarize(serviceRounds);
+  const [bareResult, nestResult, serviceResult] = rounds.map(summarize);
 
   const ratio = serviceResult.rps / bareResult.rps;
   process.stdout.write(`ratio: ${(ratio * 100).toFixed(1)} % of the bare server (aim: at least 50 %)\n`);
@@ -114,12 +135,15 @@ Command: \`npm run bench:http\` (autocannon, ${CONNECTIONS} connections; ${ROUND
 
 | server | requests/s (median) | each round | p50 ms | p99 ms |
 | --- | ---: | --- | ---: | ---: |
-${row('bare `node:http`, same JSON (baseline)', bareResult)}
-${row('companies service, `GET /api/whoami` with a bearer token', serviceResult)}
+${row(targets[0].name, bareResult)}
+${row(targets[1].name, nestResult)}
+${row(targets[2].name, serviceResult)}
 
 **Ratio: ${(ratio * 100).toFixed(1)} %** of the bare server's requests per second (aim: at least 50 %).
-The service path includes JWT verification, the roles guard, the rate limiter, security headers, the
-request-id context and the latency histogram.`,
+Nest alone reaches ${((nestResult.rps / bareResult.rps) * 100).toFixed(1)} % of the bare server; the service reaches
+${((serviceResult.rps / nestResult.rps) * 100).toFixed(1)} % of Nest alone. The service path adds JWT verification (remembered per
+token), the roles guard, the rate limiter, security headers, the request-id context and the latency
+histogram; where that time goes is in docs/architecture.md ("The HTTP hot path").`,
   );
 }
 

@@ -12,7 +12,7 @@ export class AuthGuard implements CanActivate {
     private readonly verifier: TokenVerifier,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
@@ -21,20 +21,20 @@ export class AuthGuard implements CanActivate {
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new UnauthorizedException({ error: 'UNAUTHORIZED', message: 'A bearer token is required' });
     }
-    try {
-      request.principal = await this.verifier.verify(token);
-    } catch (error) {
+    const admit = (principal: Principal) => {
+      request.principal = principal;
+      const roles = this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES, targets) ?? [];
+      if (!hasRole(principal, 'admin', ...roles)) {
+        throw new ForbiddenException({ error: 'FORBIDDEN', message: `This needs one of the roles: ${['admin', ...roles].join(', ')}` });
+      }
+      return true;
+    };
+    // A token seen before is answered without a promise: every promise costs on this hot path.
+    const remembered = this.verifier.remembered(token);
+    if (remembered) return admit(remembered);
+    return this.verifier.verify(token).then(admit, (error: unknown) => {
       if (!(error instanceof InvalidTokenError)) throw error;
       throw new UnauthorizedException({ error: 'UNAUTHORIZED', message: `The token is not valid: ${error.message}` });
-    }
-
-    const roles = this.reflector.getAllAndOverride<Role[]>(REQUIRED_ROLES, targets) ?? [];
-    if (!hasRole(request.principal, 'admin', ...roles)) {
-      throw new ForbiddenException({
-        error: 'FORBIDDEN',
-        message: `This needs one of the roles: ${['admin', ...roles].join(', ')}`,
-      });
-    }
-    return true;
+    });
   }
 }

@@ -34,10 +34,17 @@ export class TokenVerifier {
     this.devKey = createSecretKey(Buffer.from(options.devSecret, 'utf8'));
   }
 
-  async verify(token: string): Promise<Principal> {
+  /** The principal of a token verified before and not yet expired, if any. */
+  remembered(token: string): Principal | undefined {
     const cached = this.verified.get(token);
     if (cached && cached.until > Date.now()) return cached.principal;
     if (cached) this.verified.delete(token);
+    return undefined;
+  }
+
+  async verify(token: string): Promise<Principal> {
+    const remembered = this.remembered(token);
+    if (remembered) return remembered;
     const { principal, expiresAt } = await this.verifySignature(token);
     if (this.verified.size >= CACHE_MAX_ENTRIES) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { principal, until: Math.min(expiresAt, Date.now() + CACHE_TTL_MS) });
