@@ -1,5 +1,5 @@
 // The service as a process: what a bad environment and SIGTERM do to the real entry point.
-import { dropTestDatabase, eventually, freePort, spawnService, testInfrastructure, uniqueName } from '@globac/testing';
+import { deleteTestStreams, dropTestDatabase, eventually, freePort, spawnService, testInfrastructure, uniqueName } from '@globac/testing';
 
 describe('companies service process', () => {
   it('stops at once with a message naming each bad variable', async () => {
@@ -12,13 +12,15 @@ describe('companies service process', () => {
   it('on SIGTERM finishes, closes its connections and exits 0', async () => {
     const database = uniqueName('globac_test_companies');
     const port = String(await freePort());
+    const subjectPrefix = uniqueName('t');
     const proc = spawnService('companies', {
       PORT: port,
       HOST: '127.0.0.1',
       DATABASE_NAME: database,
       POSTGRES_URL: testInfrastructure.postgresUrl,
       NATS_URL: testInfrastructure.natsUrl,
-      NATS_SUBJECT_PREFIX: uniqueName('t'),
+      NATS_SUBJECT_PREFIX: subjectPrefix,
+      NATS_STREAM_STORAGE: 'memory',
     });
     try {
       await eventually(async () => {
@@ -30,7 +32,7 @@ describe('companies service process', () => {
       expect(proc.output()).toMatch(/"msg":"SIGTERM received: stopping"[\s\S]*"msg":"stopped"/);
     } finally {
       proc.child.kill('SIGKILL');
-      await dropTestDatabase(database);
+      await Promise.all([dropTestDatabase(database), deleteTestStreams(subjectPrefix)]);
     }
   });
 });

@@ -7,7 +7,6 @@ import { OutboxService, OutboxTransactionRequiredError, producerStreamName } fro
 import { LedgerHandler } from './support/ledger.handler';
 import {
   bearer,
-  deleteStreams,
   ledgerCounts,
   ledgerOf,
   metric,
@@ -18,7 +17,7 @@ import {
   type TestApp,
 } from './support/messaging-apps';
 import { testCompany } from './support/test-companies.controller';
-import { eventually, queryDatabase } from './support/testing';
+import { deleteTestStreams, eventually, queryDatabase } from './support/testing';
 
 jest.setTimeout(60_000);
 
@@ -59,7 +58,7 @@ describe('integration events from outbox to inbox (real Postgres and NATS)', () 
     await nc?.close();
     await producer?.close();
     await consumer?.close();
-    await deleteStreams(prefix);
+    await deleteTestStreams(prefix);
   });
 
   it('commits a write with its event; the consumer handles it once, under the request\'s correlation id', async () => {

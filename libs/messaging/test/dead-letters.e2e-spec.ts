@@ -5,9 +5,9 @@ import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { deadLetterStreamName, OutboxService } from '../src';
 import { LedgerHandler } from './support/ledger.handler';
-import { bearer, deleteStreams, ledgerOf, metric, natsClient, newPrefix, startMessagingApp, type TestApp } from './support/messaging-apps';
+import { bearer, ledgerOf, metric, natsClient, newPrefix, startMessagingApp, type TestApp } from './support/messaging-apps';
 import { testCompany } from './support/test-companies.controller';
-import { eventually } from './support/testing';
+import { deleteTestStreams, eventually } from './support/testing';
 
 interface DeadLetter {
   sequence: number;
@@ -60,7 +60,7 @@ describe('dead letters (real Postgres and NATS)', () => {
     await nc?.close();
     await producer?.close();
     await consumer?.close();
-    await deleteStreams(prefix);
+    await deleteTestStreams(prefix);
   });
 
   it('dead-letters a malformed message and one of an unknown version at once, with the reason; the messages after them are handled', async () => {

@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { dropTestDatabase } from './test-database';
 import { testInfrastructure, uniqueName } from './test-names';
+import { deleteTestStreams } from './test-nats';
 
 export interface TestServiceOptions<C extends ServiceConfig> {
   service: string;
@@ -25,7 +26,7 @@ export interface TestService<C extends ServiceConfig> {
   token: (claims: DevTokenClaims) => Promise<string>;
   /** Stops the app (as on SIGTERM); keeps the database so that a restart can reuse it. */
   stop: () => Promise<void>;
-  /** Stops the app and drops its database. */
+  /** Stops the app, drops its database and deletes its streams. */
   close: () => Promise<void>;
 }
 
@@ -66,7 +67,7 @@ export async function startTestService<C extends ServiceConfig>(options: TestSer
     stop,
     close: async () => {
       await stop();
-      await dropTestDatabase(config.DATABASE_NAME);
+      await Promise.all([dropTestDatabase(config.DATABASE_NAME), deleteTestStreams(config.NATS_SUBJECT_PREFIX)]);
     },
   };
 }

@@ -1,10 +1,7 @@
 // The companies service as end-to-end tests use it: the real app on a real database of its own, with
 // tokens for each role and small helpers that keep the tests about behaviour rather than set-up.
-import { contractOf, createEnvelope, type EventClass, subjectOf } from '@globac/contracts';
-import { streamNamePrefix } from '@globac/messaging';
-import { eventually, queryDatabase, startTestService, type TestService, testInfrastructure } from '@globac/testing';
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import type { EventClass } from '@globac/contracts';
+import { publishTestEvent, queryDatabase, startTestService, type TestService } from '@globac/testing';
 import { luhnCheckDigit } from '../../src/companies/org-number';
 import { AppModule } from '../../src/app.module';
 import { CompaniesConfig } from '../../src/companies.config';
@@ -76,36 +73,9 @@ export async function startCompaniesService(): Promise<CompaniesTestService> {
       if (res.status !== 201) throw new Error(`registering a company answered ${res.status}: ${JSON.stringify(res.body)}`);
       return res.body;
     },
-    publish: async (contract, data) => {
-      const envelope = createEnvelope(contract, data, { source: contractOf(contract).producer });
-      const nc = await connect({ servers: testInfrastructure.natsUrl });
-      try {
-        const js = jetstream(nc);
-        // The service provisions the streams of the events it handles as it starts: wait until this one is there.
-        await eventually(() => js.publish(subjectOf(service.config.NATS_SUBJECT_PREFIX, contractOf(contract)), JSON.stringify(envelope), { msgID: envelope.id }));
-      } finally {
-        await nc.close();
-      }
-      return envelope.id;
-    },
-    close: async () => {
-      await service.close();
-      await deleteStreams(service.config.NATS_SUBJECT_PREFIX);
-    },
+    publish: async (contract, data) => (await publishTestEvent(service.config.NATS_SUBJECT_PREFIX, contract, data)).id,
+    close: () => service.close(),
   };
-}
-
-/** Deletes the streams of a test's subject prefix: the shared NATS server outlives the test. */
-async function deleteStreams(prefix: string) {
-  const nc = await connect({ servers: testInfrastructure.natsUrl });
-  try {
-    const jsm = await jetstreamManager(nc);
-    for await (const name of jsm.streams.names()) {
-      if (name.startsWith(`${streamNamePrefix(prefix)}_`)) await jsm.streams.delete(name);
-    }
-  } finally {
-    await nc.close();
-  }
 }
 
 export const UNKNOWN_ID = '7d1e5c1a-0b9e-4a57-8f3e-2c6d9b4a1f00';

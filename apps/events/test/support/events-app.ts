@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { queryDatabase, startTestService, type TestService } from '@globac/testing';
 import { AppModule } from '../../src/app.module';
 import { EventsConfig } from '../../src/events.config';
-import { deleteStreams } from './nats';
 
 export type EventsApp = TestService<EventsConfig> & {
   tokens: { staff: string; financier: string; admin: string };
@@ -22,11 +21,6 @@ export async function startEventsApp(env: Record<string, string> = {}): Promise<
   ]);
   return {
     ...service,
-    // The app's database is dropped, and so are the streams it made on the shared NATS server.
-    close: async () => {
-      await service.close();
-      await deleteStreams(service.config.NATS_SUBJECT_PREFIX);
-    },
     tokens: { staff, financier, admin },
     companyToken: (companyId) => service.token({ role: 'company', companyId, subject: `user-of-${companyId}` }),
     sql: (text, params = []) => queryDatabase(service.config.DATABASE_NAME, text, params),

@@ -1,7 +1,5 @@
 import { ServiceConfig } from '@globac/config';
-import { jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { streamNamePrefix } from '../../src';
 import { MessagingTestModule } from './messaging-test.module';
 import { queryDatabase, startTestService, type TestService, testInfrastructure, uniqueName } from './testing';
 
@@ -62,20 +60,6 @@ export async function outboxBacklog(app: TestApp): Promise<number> {
 /** A connection of the test's own, to publish raw messages and inspect streams. */
 export function natsClient(url = testInfrastructure.natsUrl): Promise<NatsConnection> {
   return connect({ servers: url });
-}
-
-/** Deletes the streams a test created on a NATS server (the shared one outlives the test). */
-export async function deleteStreams(prefix: string, url = testInfrastructure.natsUrl): Promise<void> {
-  const nc = await natsClient(url);
-  try {
-    const jsm = await jetstreamManager(nc);
-    const start = `${streamNamePrefix(prefix)}_`;
-    for await (const name of jsm.streams.names()) {
-      if (name.startsWith(start)) await jsm.streams.delete(name);
-    }
-  } finally {
-    await nc.close();
-  }
 }
 
 /** Ledger rows whose label is one of `labels`: rows and distinct events. */
