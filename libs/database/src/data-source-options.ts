@@ -7,7 +7,7 @@ export interface ServiceDataSourceParts {
   migrations: NonNullable<DataSourceOptions['migrations']>;
 }
 
-/** The one place a service's TypeORM options are made: for the app, for `migrate`, and for the CLI. */
+/** The one place a service's TypeORM options are made: for the app and for its `migrate` entry. */
 export function dataSourceOptions(config: ServiceConfig, parts: ServiceDataSourceParts): DataSourceOptions {
   return {
     type: 'postgres',

@@ -6,9 +6,8 @@ export const bigintToNumber: ValueTransformer = {
   from: (value: string | null) => (value === null ? null : Number(value)),
 };
 
-/** A company's figures for one year as they stand now: the latest revision. */
-@Entity('export_figures')
-export class ExportFigures {
+/** What a report of one company's year says; the current row and every revision hold the same. */
+abstract class ReportedExportFigures {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -40,33 +39,10 @@ export class ExportFigures {
   reportedBy: string;
 }
 
+/** A company's figures for one year as they stand now: the latest revision. */
+@Entity('export_figures')
+export class ExportFigures extends ReportedExportFigures {}
+
 /** Every revision ever reported for a company and year, the current one included: corrections never overwrite. */
 @Entity('export_figure_revisions')
-export class ExportFiguresRevision {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'company_id', type: 'uuid' })
-  companyId: string;
-
-  @Column({ type: 'smallint' })
-  year: number;
-
-  @Column({ type: 'integer' })
-  revision: number;
-
-  @Column({ name: 'total_turnover_sek', type: 'bigint', transformer: bigintToNumber })
-  totalTurnoverSek: number;
-
-  @Column({ name: 'export_turnover_sek', type: 'bigint', transformer: bigintToNumber })
-  exportTurnoverSek: number;
-
-  @Column({ name: 'export_markets', type: 'varchar', length: 2, array: true })
-  exportMarkets: string[];
-
-  @Column({ name: 'reported_at', type: 'timestamptz' })
-  reportedAt: Date;
-
-  @Column({ name: 'reported_by', type: 'varchar', length: 200 })
-  reportedBy: string;
-}
+export class ExportFiguresRevision extends ReportedExportFigures {}
