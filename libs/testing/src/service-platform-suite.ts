@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { type DynamicModule } from '@nestjs/common';
+import { parse } from 'yaml';
 import type { ServiceConfig } from '@globac/config';
 import { startTestService, type TestService } from './test-service';
 
@@ -41,6 +44,20 @@ export function describeServicePlatform<C extends ServiceConfig>(
       expect(res.body).toEqual({ subject: 'dev-staff', roles: ['staff'] });
     });
 
+    it('is reachable through the Ingress at every public path it serves', async () => {
+      const docs = await app.http().get('/api/docs/openapi.json').expect(200);
+      const routed = ingressPrefixes(service);
+      // /api/admin (dead letters) is for operators, reached with kubectl port-forward, not the Ingress;
+      // /api/whoami answers alike in every service, and the Ingress sends it to one of them.
+      const unrouted = Object.keys(docs.body.paths).filter(
+        (path) =>
+          !path.startsWith('/api/admin/') &&
+          path !== '/api/whoami' &&
+          !routed.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)),
+      );
+      expect(unrouted).toEqual([]);
+    });
+
     it('serves its OpenAPI document and Prometheus metrics', async () => {
       const docs = await app.http().get('/api/docs/openapi.json').expect(200);
       expect(docs.body.info.title).toBe(`Globac ${service} service`);
@@ -49,4 +66,16 @@ export function describeServicePlatform<C extends ServiceConfig>(
       expect(metrics.text).toContain('http_server_request_duration_seconds');
     });
   });
+}
+
+interface IngressPath {
+  path: string;
+  backend: { service: { name: string } };
+}
+
+/** The path prefixes k8s/base/ingress.yaml sends to a service. */
+function ingressPrefixes(service: string): string[] {
+  const file = path.resolve(__dirname, '../../../k8s/base/ingress.yaml');
+  const ingress = parse(readFileSync(file, 'utf8')) as { spec: { rules: { http: { paths: IngressPath[] } }[] } };
+  return ingress.spec.rules.flatMap((rule) => rule.http.paths).filter((p) => p.backend.service.name === service).map((p) => p.path);
 }
