@@ -6,6 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { machine, root, writeSection } from './report.mjs';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
@@ -16,6 +17,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const COMPANIES_PORT = 3901;
 const BARE_PORT = 3902;
 const NEST_PORT = 3903;
+const BENCH_DATABASE = 'globac_bench_http';
 
 const BARE_SERVER = `
   const body = JSON.stringify({ subject: 'bench', roles: ['staff'] });
@@ -84,6 +86,17 @@ const summarize = (rounds) => ({
   all: rounds.map((r) => Math.round(r.rps)),
 });
 
+/** The service made its (empty) database for the run; it has no use afterwards. */
+async function dropBenchDatabase() {
+  const client = new pg.Client({ connectionString: `${(process.env.POSTGRES_URL || 'postgres://postgres:postgres@127.0.0.1:5432').replace(/\/$/, '')}/postgres` });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   execFileSync(process.execPath, [path.join(root, 'tools/build.mjs')], { stdio: 'ignore' });
   const token = execFileSync(process.execPath, [path.join(root, 'dist/libs/auth/src/cli/token.js'), '--role', 'staff'], { encoding: 'utf8' }).trim();
@@ -106,7 +119,7 @@ async function main() {
         PORT: String(COMPANIES_PORT),
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
-        DATABASE_NAME: 'globac_bench_companies',
+        DATABASE_NAME: BENCH_DATABASE,
         // One client sends every request here; the per-client limit would measure the limiter instead.
         RATE_LIMIT_MAX: '100000000',
       },
@@ -122,6 +135,7 @@ async function main() {
     }
   } finally {
     await Promise.all(processes.map(stop));
+    await dropBenchDatabase();
   }
   const [bareResult, nestResult, serviceResult] = rounds.map(summarize);
 
