@@ -2,12 +2,10 @@ import { DatabaseModule } from '@globac/database';
 import { PlatformModule } from '@globac/http';
 import { MessagingModule } from '@globac/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
 import { CompaniesModule } from './companies/companies.module';
 import { CompaniesConfig } from './companies.config';
 import { ContactsModule } from './contacts/contacts.module';
 import { ExportFiguresModule } from './export-figures/export-figures.module';
-import { RejectNulCharactersPipe } from './http/reject-nul-characters.pipe';
 import { MergesModule } from './merges/merges.module';
 import { PartnersModule } from './partners/partners.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
@@ -32,7 +30,6 @@ export class AppModule {
         RelationshipsModule,
         MergesModule,
       ],
-      providers: [{ provide: APP_PIPE, useClass: RejectNulCharactersPipe }],
     };
   }
 }

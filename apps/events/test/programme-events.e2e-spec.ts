@@ -77,6 +77,11 @@ describe('programme events (real Postgres)', () => {
     expect((await post([1, 2] as unknown as object)).status).toBe(400);
   });
 
+  it('refuses a NUL character in a title with 400, never 500', async () => {
+    const res = await post(seminar({ title: 'Export\u0000law' }));
+    expect(expectError(res, 400, 'VALIDATION_FAILED').details).toEqual([expect.objectContaining({ field: 'title', rule: 'noNulCharacter' })]);
+  });
+
   it('updates details, counting revisions, and checks the whole event after the change', async () => {
     const event = await createEvent(app);
     const updated = await patch(event.id, { title: 'Logistics to Poznań', capacity: 60, location: { city: 'Skellefteå', country: 'SE' } }).expect(200);

@@ -36,6 +36,11 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
       expect(res.body.message).toMatch(/^name: /);
     });
 
+    it('refuses a NUL character anywhere in the input with 400 naming the field (Postgres cannot store it)', async () => {
+      const res = await post({ name: 'ok', count: 1, place: { city: 'Mil\u0000ano', country: 'IT' } }).expect(400);
+      expect(res.body).toMatchObject({ error: 'VALIDATION_FAILED', details: [{ field: 'place.city', rule: 'noNulCharacter' }] });
+    });
+
     it('answers malformed JSON with 400 in the common shape', async () => {
       const res = await service
         .http()

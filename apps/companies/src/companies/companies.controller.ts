@@ -10,7 +10,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { UuidParam } from '../http/uuid-param.decorator';
+import { UuidParam } from '@globac/http';
 import { CompaniesService } from './companies.service';
 import { CompanyDetailDto, CompanyDto } from './dto/company.dto';
 import { CreateCompanyDto } from './dto/create-company.dto';

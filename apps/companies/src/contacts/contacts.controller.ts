@@ -2,7 +2,7 @@ import { assertCanActForCompany, CurrentPrincipal, type Principal, Roles } from 
 import { type Page, PageOf } from '@globac/http';
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParam } from '../http/uuid-param.decorator';
+import { UuidParam } from '@globac/http';
 import { ContactsService } from './contacts.service';
 import { ContactDto, ContactExportDto } from './dto/contact.dto';
 import { CreateContactDto } from './dto/create-contact.dto';

@@ -3,7 +3,7 @@ import { type Page, PageOf, PageQueryDto } from '@globac/http';
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { UuidParam } from '../http/uuid-param.decorator';
+import { UuidParam } from '@globac/http';
 import { ExportFiguresDetailDto, ExportFiguresDto } from './dto/export-figures.dto';
 import { ExportYearParams, PutExportFiguresDto } from './dto/put-export-figures.dto';
 import { ExportFiguresService } from './export-figures.service';

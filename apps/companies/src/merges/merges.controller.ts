@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiGoneResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParam } from '../http/uuid-param.decorator';
+import { UuidParam } from '@globac/http';
 import { MergeCompaniesDto, MergeResultDto } from './dto/merge-companies.dto';
 import { MergesService } from './merges.service';
 

@@ -2,7 +2,7 @@ import { Roles } from '@globac/auth';
 import { type Page, PageOf } from '@globac/http';
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParam } from '../http/uuid-param.decorator';
+import { UuidParam } from '@globac/http';
 import { CreatePartnerDto } from './dto/create-partner.dto';
 import { ListPartnersQueryDto } from './dto/list-partners-query.dto';
 import { PartnerDto } from './dto/partner.dto';

@@ -2,7 +2,7 @@ import { assertCanActForCompany, CurrentPrincipal, type Principal, Roles } from 
 import { type Page, PageOf } from '@globac/http';
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParam } from '../http/uuid-param.decorator';
+import { UuidParam } from '@globac/http';
 import { ChangeStageDto, ListRelationshipsQueryDto, OpenRelationshipDto } from './dto/change-stage.dto';
 import { RelationshipDetailDto, RelationshipDto } from './dto/relationship.dto';
 import { RelationshipsService } from './relationships.service';

@@ -6,6 +6,7 @@ import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorShapeFilter } from '../errors/error-shape.filter';
+import { RejectNulCharactersPipe } from '../errors/reject-nul-characters.pipe';
 import { createValidationPipe } from '../errors/validation';
 import { registerRateLimit } from '../protection/rate-limit';
 import { registerSecurityHeaders } from '../protection/security-headers';
@@ -43,7 +44,7 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
   });
   app.useLogger(logger);
   app.setGlobalPrefix('api', { exclude: OPERATIONAL_ROUTES });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectNulCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new ErrorShapeFilter());
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -1,4 +1,4 @@
-import { type FieldProblem, ValidationFailedException } from '@globac/http';
+import { type FieldProblem, ValidationFailedException } from './app.exception';
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 
 const MAX_DEPTH = 8;

@@ -1,4 +1,4 @@
-import { ValidationFailedException } from '@globac/http';
+import { ValidationFailedException } from './app.exception';
 import { Param, ParseUUIDPipe } from '@nestjs/common';
 
 /**
