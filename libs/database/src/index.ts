@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './ensure-database';
 export * from './run-migrations';
 export * from './migrate-command';
+export * from './unique-violation';

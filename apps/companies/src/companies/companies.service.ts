@@ -4,7 +4,7 @@ import { type Page, toPage, ValidationFailedException } from '@globac/http';
 import { OutboxService } from '@globac/messaging';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { isUniqueViolation } from '../persistence/unique-violation';
+import { isUniqueViolation } from '@globac/database';
 import { isSeatProblem, resolveSeat, type Seat } from '../reference-data/municipality.rules';
 import {
   CompanyMergedException,

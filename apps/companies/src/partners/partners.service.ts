@@ -1,7 +1,7 @@
 import { type Page, toPage, ValidationFailedException } from '@globac/http';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../persistence/unique-violation';
+import { isUniqueViolation } from '@globac/database';
 import { TargetRegion } from '../reference-data/target-region.entity';
 import type { CreatePartnerDto } from './dto/create-partner.dto';
 import type { ListPartnersQueryDto } from './dto/list-partners-query.dto';

@@ -7,7 +7,7 @@ import { DataSource, type EntityManager, In, Not } from 'typeorm';
 import { CompaniesService } from '../companies/companies.service';
 import { Partner } from '../partners/partner.entity';
 import { PartnersService } from '../partners/partners.service';
-import { isUniqueViolation } from '../persistence/unique-violation';
+import { isUniqueViolation } from '@globac/database';
 import type { ChangeStageDto, ListRelationshipsQueryDto, OpenRelationshipDto } from './dto/change-stage.dto';
 import { RelationshipDetailDto, RelationshipDto, StageChangeDto } from './dto/relationship.dto';
 import { Relationship, RelationshipStageChange } from './relationship.entity';

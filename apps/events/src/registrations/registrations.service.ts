@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Not } from 'typeorm';
 import { checkRules } from '../business-rule';
 import { CompanyDirectoryService } from '../company-directory/company-directory.service';
-import { violatedUniqueConstraint } from '../database-errors';
+import { violatedUniqueConstraint } from '@globac/database';
 import { EventIsNotCancelled } from '../programme-events/programme-event.rules';
 import { ProgrammeEvent } from '../programme-events/programme-event.entity';
 import { ProgrammeEventNotFoundException } from '../programme-events/programme-events.exception';
