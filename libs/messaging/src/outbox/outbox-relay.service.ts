@@ -35,6 +35,7 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
   private running = false;
   private loop?: Promise<void>;
   private lastHousekeeping = 0;
+  private pendingBacklog?: Promise<{ count: number; oldestAgeSeconds: number }>;
 
   constructor(
     private readonly config: ServiceConfig,
@@ -81,13 +82,23 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
   }
 
   /** Unpublished rows and the age of the oldest, for the gauge and the health details. */
-  async backlog(): Promise<{ count: number; oldestAgeSeconds: number }> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS count, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS age
-         FROM outbox WHERE published_at IS NULL`,
-    );
-    return { count: row.count, oldestAgeSeconds: Math.max(0, Math.round(row.age * 1000) / 1000) };
+  /**
+   * Unpublished rows and the age of the oldest. Callers at the same moment share one query: a scrape
+   * collects both backlog gauges at once.
+   */
+  backlog(): Promise<{ count: number; oldestAgeSeconds: number }> {
+    this.pendingBacklog ??= this.dataSource
+      .query(
+        `SELECT count(*)::int AS count, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS age
+           FROM outbox WHERE published_at IS NULL`,
+      )
+      .then(([row]: { count: number; age: number }[]) => ({ count: row.count, oldestAgeSeconds: Math.max(0, Math.round(row.age * 1000) / 1000) }))
+      .finally(() => {
+        this.pendingBacklog = undefined;
+      });
+    return this.pendingBacklog;
   }
+
 
   private async run() {
     let failures = 0;
