@@ -26,6 +26,7 @@ export class EventConsumers implements OnModuleInit, OnApplicationBootstrap, OnM
   private stopping = false;
   private provisioning?: Promise<void>;
   private unsubscribe?: () => void;
+  private pendingInfos?: ReturnType<EventConsumers['consumerInfos']>;
 
   constructor(
     private readonly config: ServiceConfig,
@@ -40,20 +41,9 @@ export class EventConsumers implements OnModuleInit, OnApplicationBootstrap, OnM
 
   onModuleInit() {
     const lag = (field: 'num_pending' | 'num_ack_pending') => {
-      const runners = () => this.runners;
-      const nats = this.nats;
+      const infos = () => this.consumerInfos();
       return async function (this: { set(labels: Record<string, string>, value: number): void }) {
-        if (!nats.isConnected) return;
-        const jsm = await nats.jetstreamManager();
-        await Promise.all(
-          runners().map(async ({ binding }) => {
-            const info = await Promise.race([
-              jsm.consumers.info(binding.stream, binding.durable),
-              new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), INFO_TIMEOUT_MS).unref()),
-            ]).catch(() => undefined);
-            if (info) this.set({ stream: binding.stream, consumer: binding.durable }, info[field]);
-          }),
-        );
+        for (const { stream, consumer, info } of await infos()) this.set({ stream, consumer }, info[field]);
       };
     };
     this.registry.gauge('messaging_consumer_lag', 'Messages in the stream not yet delivered to this consumer (num_pending).', ['stream', 'consumer'], lag('num_pending'));
@@ -63,6 +53,30 @@ export class EventConsumers implements OnModuleInit, OnApplicationBootstrap, OnM
       ['stream', 'consumer'],
       lag('num_ack_pending'),
     );
+  }
+
+  /**
+   * The durable consumers' state as NATS reports it, one request per consumer. Callers at the same
+   * moment share the requests: a scrape collects both gauges at once.
+   */
+  private consumerInfos(): Promise<{ stream: string; consumer: string; info: { num_pending: number; num_ack_pending: number } }[]> {
+    this.pendingInfos ??= (async () => {
+      if (!this.nats.isConnected) return [];
+      const jsm = await this.nats.jetstreamManager();
+      const infos = await Promise.all(
+        this.runners.map(async ({ binding }) => {
+          const info = await Promise.race([
+            jsm.consumers.info(binding.stream, binding.durable),
+            new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), INFO_TIMEOUT_MS).unref()),
+          ]).catch(() => undefined);
+          return info ? [{ stream: binding.stream, consumer: binding.durable, info }] : [];
+        }),
+      );
+      return infos.flat();
+    })().finally(() => {
+      this.pendingInfos = undefined;
+    });
+    return this.pendingInfos;
   }
 
   onApplicationBootstrap() {
