@@ -2,13 +2,10 @@
 // through the real tables with SQL (unnest of generated rows, valid organisation numbers), then measures
 // over HTTP, with autocannon, creating companies and a few realistic filtered, paged lists, each at one
 // connection (latency) and at several (throughput). The service runs in its own process; autocannon here.
-import { execFileSync, spawn } from 'node:child_process';
-import path from 'node:path';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { machine, root, writeSection } from './report.mjs';
+import { buildAndToken, deleteStreams, dropDatabase, POSTGRES_URL, serviceEntry, startProcess, stopProcess } from './harness.mjs';
+import { machine, writeSection } from './report.mjs';
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 100_000);
 const CREATES = Number(process.env.BENCH_CREATES ?? 3_000);
@@ -16,8 +13,6 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 3911);
 const DATABASE = 'globac_bench_companies_100k';
-const POSTGRES_URL = process.env.POSTGRES_URL || 'postgres://postgres:postgres@127.0.0.1:5432';
-const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
 const SUBJECT_PREFIX = 'benchcompanies';
 const P99_AIM_MS = 50;
 
@@ -123,59 +118,6 @@ async function seed100k(client) {
   return Date.now() - started;
 }
 
-// ---- the service, as a process ----
-function startService(env) {
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/companies/src/main.js')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const readyUrl = `http://127.0.0.1:${PORT}/health/ready`;
-  const deadline = Date.now() + 60_000;
-  return (async () => {
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`the companies service exited with ${child.exitCode}`);
-      try {
-        if ((await fetch(readyUrl)).ok) return child;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    child.kill('SIGKILL');
-    throw new Error(`${readyUrl} did not answer within 60 s`);
-  })();
-}
-
-const stop = (child) =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: `${POSTGRES_URL.replace(/\/$/, '')}/postgres` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The bench's own streams (memory storage) would otherwise stay on the shared NATS server until it restarts. */
-async function deleteStreams() {
-  const nc = await connect({ servers: NATS_URL.split(',') });
-  try {
-    const jsm = await jetstreamManager(nc);
-    for await (const name of jsm.streams.names()) {
-      if (name.startsWith(`${SUBJECT_PREFIX.toUpperCase()}_`)) await jsm.streams.delete(name);
-    }
-  } finally {
-    await nc.close();
-  }
-}
-
 async function load(options) {
   const result = await autocannon({ pipelining: 1, ...options });
   if (result.non2xx || result.errors) throw new Error(`${options.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
@@ -183,13 +125,12 @@ async function load(options) {
 }
 
 async function main() {
-  execFileSync(process.execPath, [path.join(root, 'tools/build.mjs')], { stdio: 'ignore' });
-  const token = execFileSync(process.execPath, [path.join(root, 'dist/libs/auth/src/cli/token.js'), '--role', 'staff'], { encoding: 'utf8' }).trim();
+  const token = buildAndToken('staff');
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const base = `http://127.0.0.1:${PORT}`;
 
-  await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  let service = await startService({
+  await dropDatabase(DATABASE);
+  const service = await startProcess(serviceEntry('companies'), {
     PORT: String(PORT),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
@@ -198,8 +139,8 @@ async function main() {
     NATS_STREAM_STORAGE: 'memory',
     // One client sends every request here; the per-client limit would measure the limiter instead.
     RATE_LIMIT_MAX: '100000000',
-  });
-  const db = new pg.Client({ connectionString: `${POSTGRES_URL.replace(/\/$/, '')}/${DATABASE}` });
+  }, `${base}/health/ready`);
+  const db = new pg.Client({ connectionString: `${POSTGRES_URL}/${DATABASE}` });
   await db.connect();
   try {
     process.stdout.write(`seeding ${COMPANIES.toLocaleString('en')} companies...\n`);
@@ -272,10 +213,9 @@ includes queueing behind the other requests; the aim is about one request's late
     if (worstSingle >= P99_AIM_MS) process.stdout.write(`p99 ${worstSingle} ms is over the aim of ${P99_AIM_MS} ms\n`);
   } finally {
     await db.end();
-    await stop(service);
-    service = undefined;
-    if (!process.env.BENCH_KEEP_DATABASE) await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await deleteStreams();
+    await stopProcess(service);
+    if (!process.env.BENCH_KEEP_DATABASE) await dropDatabase(DATABASE);
+    await deleteStreams(SUBJECT_PREFIX);
   }
 }
 

@@ -3,11 +3,9 @@
 // rate limiter, security headers, request context) beside a bare node:http server answering the same
 // JSON, in the same run, on the same machine; and, to tell the framework's share from ours, a bare
 // Nest-on-Fastify app with one controller. Each server runs in its own process; autocannon in this one.
-import { execFileSync, spawn } from 'node:child_process';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { machine, root, writeSection } from './report.mjs';
+import { buildAndToken, dropDatabase, serviceEntry, startProcess, stopProcess } from './harness.mjs';
+import { machine, writeSection } from './report.mjs';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 // Rounds alternate between the two servers, so that a busy moment of a shared machine hits both alike;
@@ -41,32 +39,6 @@ const BARE_NEST = `
   NestFactory.create(BenchModule, new FastifyAdapter(), { logger: false }).then((app) => app.listen(${NEST_PORT}, '127.0.0.1'));
 `;
 
-function startProcess(args, env, readyUrl) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const deadline = Date.now() + 60_000;
-  const wait = async () => {
-    while (Date.now() < deadline) {
-      try {
-        if ((await fetch(readyUrl)).ok) return child;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    child.kill('SIGKILL');
-    throw new Error(`${readyUrl} did not answer within 60 s`);
-  };
-  return wait();
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
-
 async function load(url, headers, duration) {
   const result = await autocannon({ url, headers, connections: CONNECTIONS, duration, pipelining: 1 });
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
@@ -86,20 +58,8 @@ const summarize = (rounds) => ({
   all: rounds.map((r) => Math.round(r.rps)),
 });
 
-/** The service made its (empty) database for the run; it has no use afterwards. */
-async function dropBenchDatabase() {
-  const client = new pg.Client({ connectionString: `${(process.env.POSTGRES_URL || 'postgres://postgres:postgres@127.0.0.1:5432').replace(/\/$/, '')}/postgres` });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main() {
-  execFileSync(process.execPath, [path.join(root, 'tools/build.mjs')], { stdio: 'ignore' });
-  const token = execFileSync(process.execPath, [path.join(root, 'dist/libs/auth/src/cli/token.js'), '--role', 'staff'], { encoding: 'utf8' }).trim();
+  const token = buildAndToken('staff');
 
   const targets = [
     { name: 'bare `node:http`, same JSON (baseline)', url: `http://127.0.0.1:${BARE_PORT}/api/whoami`, headers: {} },
@@ -114,7 +74,7 @@ async function main() {
     startProcess(['-e', BARE_SERVER], {}, `http://127.0.0.1:${BARE_PORT}/`),
     startProcess(['-e', BARE_NEST], {}, targets[1].url),
     startProcess(
-      [path.join(root, 'dist/apps/companies/src/main.js')],
+      serviceEntry('companies'),
       {
         PORT: String(COMPANIES_PORT),
         HOST: '127.0.0.1',
@@ -134,8 +94,9 @@ async function main() {
       process.stdout.write(`round ${i + 1}: ${rounds.map((r) => `${Math.round(r[i].rps)} req/s`).join(', ')}\n`);
     }
   } finally {
-    await Promise.all(processes.map(stop));
-    await dropBenchDatabase();
+    await Promise.all(processes.map(stopProcess));
+    // The service made its (empty) database for the run; it has no use afterwards.
+    await dropDatabase(BENCH_DATABASE);
   }
   const [bareResult, nestResult, serviceResult] = rounds.map(summarize);
 

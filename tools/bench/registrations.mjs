@@ -8,23 +8,19 @@
 // (token, guard, one primary-key read): what the service does without the write and its lock.
 // Rounds alternate between the three, so that a busy moment of a shared machine hits all alike; the
 // figures are the medians. After each round the stored seats are checked against what was answered.
-import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { machine, root, writeSection } from './report.mjs';
+import pg from 'pg';
+import { buildAndToken, deleteStreams, dropDatabase, POSTGRES_URL, serviceEntry, startProcess, stopProcess } from './harness.mjs';
+import { machine, writeSection } from './report.mjs';
 
-const require = createRequire(import.meta.url);
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 3000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SMALL_CAPACITY = 50;
 const COMPANIES = 50;
 const PORT = 3905;
-const POSTGRES_URL = process.env.POSTGRES_URL || 'postgres://postgres:postgres@127.0.0.1:5432';
-const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
 const suffix = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const DATABASE = `globac_bench_events_${suffix}`;
 const PREFIX = `bench-${suffix}`;
@@ -46,44 +42,21 @@ function timed(options) {
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (n) => Math.round(n).toLocaleString('en');
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function startService() {
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/events/src/main.js')], {
-    env: {
-      ...process.env,
+function startService() {
+  return startProcess(
+    serviceEntry('events'),
+    {
       PORT: String(PORT),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      POSTGRES_URL,
-      NATS_URL,
       DATABASE_NAME: DATABASE,
       NATS_SUBJECT_PREFIX: PREFIX,
       // One client sends every request here; the per-client limit would measure the limiter instead.
       RATE_LIMIT_MAX: '100000000',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the events service exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/health/ready`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  child.kill('SIGKILL');
-  throw new Error('the events service was not ready within 60 s');
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
+    `${BASE}/health/ready`,
+  );
 }
 
 async function api(method, url, token, body) {
@@ -160,24 +133,13 @@ async function readRound(token, eventId) {
 }
 
 async function cleanup() {
-  const { Client } = require('pg');
-  const client = new Client({ connectionString: `${POSTGRES_URL}/postgres` });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-  await client.end();
-  const { connect } = require('@nats-io/transport-node');
-  const { jetstreamManager } = require('@nats-io/jetstream');
-  const nc = await connect({ servers: NATS_URL });
-  const jsm = await jetstreamManager(nc);
-  const start = `${PREFIX.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}_`;
-  for await (const name of jsm.streams.names()) if (name.startsWith(start)) await jsm.streams.delete(name);
-  await nc.close();
+  await dropDatabase(DATABASE);
+  await deleteStreams(PREFIX);
 }
 
 /** The companies the registrations are for, as their CompanyRegistered events would have put them in the copy. */
 async function seedCompanies() {
-  const { Client } = require('pg');
-  const client = new Client({ connectionString: `${POSTGRES_URL}/${DATABASE}` });
+  const client = new pg.Client({ connectionString: `${POSTGRES_URL}/${DATABASE}` });
   await client.connect();
   const ids = Array.from({ length: COMPANIES }, () => randomUUID());
   await client.query(
@@ -191,8 +153,7 @@ async function seedCompanies() {
 
 async function main() {
   process.stdout.write('building...\n');
-  execFileSync(process.execPath, [path.join(root, 'tools/build.mjs')], { stdio: 'ignore' });
-  const token = execFileSync(process.execPath, [path.join(root, 'dist/libs/auth/src/cli/token.js'), '--role', 'staff'], { encoding: 'utf8' }).trim();
+  const token = buildAndToken('staff');
   const service = await startService();
   const large = [];
   const small = [];
@@ -212,7 +173,7 @@ async function main() {
       );
     }
   } finally {
-    await stop(service);
+    await stopProcess(service);
     await cleanup();
   }
 
