@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
+import { dropDatabase, NATS_URL, POSTGRES_URL } from './harness.mjs';
 import { machine, root, writeSection } from './report.mjs';
 
 const require = createRequire(import.meta.url);
@@ -36,12 +37,9 @@ const { MessagingModule, messagingMigrations, OutboxService, HandlesIntegrationE
 const { Injectable, Module } = require('@nestjs/common');
 const { NestFactory } = require('@nestjs/core');
 const { DataSource } = require('typeorm');
-const { Client } = require('pg');
 const { connect, nanos } = require('@nats-io/transport-node');
 const { AckPolicy, jetstream, jetstreamManager, StorageType } = require('@nats-io/jetstream');
 
-const POSTGRES_URL = process.env.POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432';
-const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222';
 const suffix = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const PREFIX = `bench-${suffix}`;
 const DATABASE = `globac_bench_${suffix}`;
@@ -251,11 +249,9 @@ async function pacedRun(app) {
 
 async function cleanup(nc) {
   const jsm = await jetstreamManager(nc);
+  // By name: the raw-JetStream streams of this bench hold subjects outside the prefix.
   for await (const name of jsm.streams.names()) if (name.startsWith(`${streamNamePrefix(PREFIX)}_`)) await jsm.streams.delete(name);
-  const client = new Client({ connectionString: `${POSTGRES_URL}/postgres` });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-  await client.end();
+  await dropDatabase(DATABASE);
 }
 
 async function main() {
