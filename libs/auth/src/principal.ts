@@ -10,6 +10,6 @@ export interface Principal {
   readonly companyId?: string;
 }
 
-export function hasRole(principal: Principal, ...roles: Role[]): boolean {
+export function hasRole(principal: Principal, ...roles: readonly Role[]): boolean {
   return principal.roles.some((r) => roles.includes(r));
 }

@@ -4,7 +4,6 @@ export * from './bootstrap/platform.module';
 export * from './bootstrap/run-service';
 export * from './errors/app.exception';
 export * from './errors/error-shape.filter';
-export * from './errors/reject-nul-characters.pipe';
 export * from './errors/uuid-param.decorator';
 export * from './errors/validation';
 export * from './health/health.controller';

@@ -147,6 +147,10 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
       expect(res.headers['content-type']).toContain('text/plain');
       expect(res.text).toContain('http_server_request_duration_seconds_bucket');
       expect(res.text).toContain('route="/api/things/companies/:companyId"');
+      // One series per method, route template and status: the refused id counted under 400.
+      expect(res.text).toMatch(
+        /^http_server_request_duration_seconds_count\{method="GET",route="\/api\/things\/companies\/:companyId",status_code="400"\} [1-9]\d*$/m,
+      );
     });
 
     it('serves an OpenAPI document describing bearer auth and the error shape', async () => {

@@ -6,8 +6,7 @@ import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ErrorShapeFilter } from '../errors/error-shape.filter';
-import { RejectNulCharactersPipe } from '../errors/reject-nul-characters.pipe';
-import { createValidationPipe } from '../errors/validation';
+import { InputPipe } from '../errors/validation';
 import { registerRateLimit } from '../protection/rate-limit';
 import { registerSecurityHeaders } from '../protection/security-headers';
 import { setupOpenApi } from './openapi';
@@ -44,7 +43,7 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
   });
   app.useLogger(logger);
   app.setGlobalPrefix('api', { exclude: OPERATIONAL_ROUTES });
-  app.useGlobalPipes(new RejectNulCharactersPipe(), createValidationPipe());
+  app.useGlobalPipes(new InputPipe());
   app.useGlobalFilters(new ErrorShapeFilter());
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -56,10 +55,7 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
   fastify.addHook('onResponse', (request, reply, done) => {
     // The route template, not the URL, so that ids do not explode the label set.
     const route = request.routeOptions.url ?? 'unmatched';
-    metrics.httpDuration.observe(
-      { method: request.method, route, status_code: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
+    metrics.observeHttpRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
   registerSecurityHeaders(fastify);
