@@ -1,6 +1,7 @@
 // What the benchmarks share to run a service: start a built service (or any Node script) as a process
 // and wait for it to answer, stop it, and clean up its database and streams afterwards.
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -21,10 +22,10 @@ export const serviceEntry = (service) => [path.join(root, 'dist/apps', service, 
 
 /**
  * Starts `node <args>` with extra environment and resolves with the child once `readyUrl` answers 2xx
- * (60 s at most; an early exit fails at once).
+ * (60 s at most; an early exit fails at once). `node` defaults to the Node running the bench.
  */
-export async function startProcess(args, env, readyUrl) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+export async function startProcess(args, env, readyUrl, node = process.execPath) {
+  const child = spawn(node, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
@@ -38,6 +39,30 @@ export async function startProcess(args, env, readyUrl) {
   child.kill('SIGKILL');
   throw new Error(`${readyUrl} did not answer within 60 s`);
 }
+
+/**
+ * CPU time (user + system) a process has used so far, in microseconds, read from /proc; undefined
+ * where there is no /proc. Unlike requests per second it does not depend on how much of the machine
+ * the load generator leaves the server.
+ */
+export function cpuMicros(pid) {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, after the command name (which may hold spaces) in parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100; // USER_HZ on the Linux builds Node runs on
+  }
+})();
 
 /** SIGTERM, then wait for the exit. */
 export function stopProcess(child) {
