@@ -5,12 +5,12 @@
 // Nest-on-Fastify app with one controller. Each server runs in its own process; autocannon in this one.
 //
 // Measured on two runtimes in the same run where they differ: the Node of this machine, and the Node
-// the service images run (the Dockerfile's NODE_IMAGE; see runtime.mjs). The aim is judged on the
+// the service images run (the Dockerfile's NODE_IMAGE; see tools/image-node.mjs). The aim is judged on the
 // images' runtime, since that is what serves requests in production.
 import autocannon from 'autocannon';
 import { buildAndToken, cpuMicros, deleteStreams, dropDatabase, serviceEntry, startProcess, stopProcess } from './harness.mjs';
 import { machine, writeSection } from './report.mjs';
-import { imageNodeMajor, imageNodeRuntime } from './runtime.mjs';
+import { imageNodeMajor, imageNodeRuntime } from '../image-node.mjs';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 5);
 // Rounds alternate between all servers, so that a busy moment of a shared machine hits each alike;
@@ -164,7 +164,7 @@ ${((r.nest.rps / r.bare.rps) * 100).toFixed(1)} % of it, and the service ${((r.s
     'bench:http',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.
 Command: \`npm run bench:http\` (autocannon, ${CONNECTIONS} connections; ${ROUNDS} rounds of ${DURATION_S} s per server, alternating between all servers, after a 2 s warm-up each; medians; each server in its own process, autocannon in the bench's on ${process.version}).
-The three servers run on ${list.length === 2 ? `two runtimes: this machine's Node and the Node ${imageNodeMajor()} the service images run (the Dockerfile's \`NODE_IMAGE\`; its official build taken from the npm registry, see tools/bench/runtime.mjs)` : `${list[0].label}`}.${note ? `\n${note}.` : ''}
+The three servers run on ${list.length === 2 ? `two runtimes: this machine's Node and the Node ${imageNodeMajor()} the service images run (the Dockerfile's \`NODE_IMAGE\`; its official build taken from the npm registry, see tools/image-node.mjs)` : `${list[0].label}`}.${note ? `\n${note}.` : ''}
 
 ${results.map(table).join('\n\n')}
 
