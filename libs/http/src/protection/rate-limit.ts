@@ -14,17 +14,19 @@ export interface RateLimitOptions {
 export function rateLimitKey(request: Pick<FastifyRequest, 'headers' | 'ip'>): string {
   const header = request.headers.authorization;
   if (typeof header !== 'string' || !header.startsWith('Bearer ')) return `ip:${request.ip}`;
-  // A client repeats its token on every request: decode it once.
-  let subject = subjects.get(header);
-  if (subject === undefined) {
-    subject = tokenSubject(header.slice(7));
-    if (subjects.size >= 10_000) subjects.delete(subjects.keys().next().value!);
-    subjects.set(header, subject);
+  // A client repeats its token on every request: decode it once, and keep the key itself, whose hash
+  // the windows' map then finds already computed.
+  let key = keysByHeader.get(header);
+  if (key === undefined) {
+    const subject = tokenSubject(header.slice(7));
+    key = subject ? `sub:${subject}` : '';
+    if (keysByHeader.size >= 10_000) keysByHeader.delete(keysByHeader.keys().next().value!);
+    keysByHeader.set(header, key);
   }
-  return subject ? `sub:${subject}` : `ip:${request.ip}`;
+  return key || `ip:${request.ip}`;
 }
 
-const subjects = new Map<string, string>();
+const keysByHeader = new Map<string, string>();
 
 function tokenSubject(token: string): string {
   const payload = token.split('.')[1];
