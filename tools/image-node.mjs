@@ -7,7 +7,7 @@
 // As a command, runs another command with that Node first on the PATH:
 //   node tools/image-node.mjs npx jest        (what `npm run test:image-node` does)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,7 +37,7 @@ export function imageNodeRuntime() {
   const cache = path.join(root, 'node_modules/.cache/image-node');
   const patch = (dir) => dir.slice(pkg.length + 1).split('.').map(Number);
   const newer = (a, b) => patch(a).reduce((order, part, i) => order || part - patch(b)[i], 0);
-  const cached = existsSync(cache) ? readdirSync(cache).filter((d) => d.startsWith(`${pkg}-${major}.`)).sort(newer) : [];
+  const cached = existsSync(cache) ? readdirSync(cache).filter((d) => d.startsWith(`${pkg}-${major}.`) && !d.endsWith('.partial')).sort(newer) : [];
   let dir = cached.length ? path.join(cache, cached.at(-1)) : undefined;
   if (!dir) {
     try {
@@ -50,8 +50,13 @@ export function imageNodeRuntime() {
         .split('\n')
         .at(-1);
       dir = path.join(cache, tarball.replace(/\.tgz$/, ''));
-      mkdirSync(dir, { recursive: true });
-      execFileSync('tar', ['-xzf', path.join(cache, tarball), '-C', dir, '--strip-components=1']);
+      // Unpacked beside and renamed when complete: an interrupted run must not leave a half binary
+      // that the next run would take for the cached one.
+      const partial = `${dir}.partial`;
+      rmSync(partial, { recursive: true, force: true });
+      mkdirSync(partial, { recursive: true });
+      execFileSync('tar', ['-xzf', path.join(cache, tarball), '-C', partial, '--strip-components=1']);
+      renameSync(partial, dir);
       rmSync(path.join(cache, tarball));
     } catch (error) {
       return { unavailable: `Node ${major} could not be taken from the npm registry (${pkg}@${major}): ${error.message.split('\n')[0]}` };
