@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
 import { dropDatabase, NATS_URL, POSTGRES_URL } from './harness.mjs';
-import { machine, root, writeSection } from './report.mjs';
+import { machine, median, root, writeSection } from './report.mjs';
 
 const require = createRequire(import.meta.url);
 const N = Number(process.env.BENCH_EVENTS || 20_000);
@@ -99,7 +99,6 @@ const company = (name) => ({
   revision: 1,
 });
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const fmt = (n) => Math.round(n).toLocaleString('en');
 

@@ -9,7 +9,7 @@
 // images' runtime, since that is what serves requests in production.
 import autocannon from 'autocannon';
 import { buildAndToken, cpuMicros, deleteStreams, dropDatabase, serviceEntry, startProcess, stopProcess } from './harness.mjs';
-import { machine, writeSection } from './report.mjs';
+import { machine, median, writeSection } from './report.mjs';
 import { imageNodeMajor, imageNodeRuntime } from '../image-node.mjs';
 
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 4);
@@ -64,7 +64,6 @@ async function round(target) {
   };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const summarize = (rounds) => ({
   rps: median(rounds.map((r) => r.rps)),
   p50: median(rounds.map((r) => r.p50)),
@@ -88,6 +87,7 @@ function runtimes() {
 async function main() {
   const token = buildAndToken('staff');
   const { list, note } = runtimes();
+  const imageMajor = imageNodeMajor();
 
   const targets = [];
   const started = [];
@@ -150,7 +150,7 @@ async function main() {
     return { runtime, bare, nest, service, ratio: median(ratios), ratios, cpuRatio };
   });
   const judged = results.find((r) => r.runtime.image);
-  const aim = `at least ${AIM * 100} % of the bare server, on the images' Node ${imageNodeMajor()}`;
+  const aim = `at least ${AIM * 100} % of the bare server, on the images' Node ${imageMajor}`;
   const verdict = judged
     ? `${judged.ratio >= AIM ? 'met' : 'not met'} (${(judged.ratio * 100).toFixed(1)} %)`
     : 'not judged: the images\' Node could not be run here';
@@ -176,7 +176,7 @@ Nest alone reaches ${percent(r.nest.rps / r.bare.rps)} of the bare server, and t
     'bench:http',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.
 Command: \`npm run bench:http\` (autocannon, ${CONNECTIONS} connections; ${ROUNDS} rounds of ${DURATION_S} s per server, each round loading every server in turn, after a 2 s warm-up each; medians; each server in its own process, autocannon in the bench's on ${process.version}).
-The three servers run on ${list.length === 2 ? `two runtimes: this machine's Node and the Node ${imageNodeMajor()} the service images run (the Dockerfile's \`NODE_IMAGE\`; its official build taken from the npm registry, see tools/image-node.mjs)` : `${list[0].label}`}.${note ? `\n${note}.` : ''}
+The three servers run on ${list.length === 2 ? `two runtimes: this machine's Node and the Node ${imageMajor} the service images run (the Dockerfile's \`NODE_IMAGE\`; its official build taken from the npm registry, see tools/image-node.mjs)` : `${list[0].label}`}.${note ? `\n${note}.` : ''}
 
 ${results.map(table).join('\n\n')}
 

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { buildAndToken, deleteStreams, dropDatabase, POSTGRES_URL, serviceEntry, startProcess, stopProcess } from './harness.mjs';
-import { machine, writeSection } from './report.mjs';
+import { machine, median, writeSection } from './report.mjs';
 
 const REGISTRATIONS = Number(process.env.BENCH_REGISTRATIONS ?? 3000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -40,7 +40,6 @@ function timed(options) {
     });
   });
 }
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (n) => Math.round(n).toLocaleString('en');
 
 function startService() {

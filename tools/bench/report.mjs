@@ -17,6 +17,9 @@ function version(command, args) {
   }
 }
 
+/** The middle value (the upper one of an even count): what every bench reports of its rounds. */
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /** One line describing the machine, the runtime and the infrastructure versions. */
 export function machine() {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
