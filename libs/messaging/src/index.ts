@@ -8,5 +8,8 @@ export * from './messaging.module';
 export * from './nats/naming';
 export * from './nats/nats-connection.service';
 export * from './outbox/messaging-tables.migration';
+export * from './outbox/failed-outbox-row.dto';
+export * from './outbox/outbox-failures.service';
 export * from './outbox/outbox-relay.service';
+export * from './outbox/outbox.exceptions';
 export * from './outbox/outbox.service';

@@ -9,6 +9,8 @@ import { MessagingMetrics } from './messaging-metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { NatsConnectionService } from './nats/nats-connection.service';
 import { StreamProvisioner } from './nats/stream-provisioner.service';
+import { OutboxFailuresController } from './outbox/outbox-failures.controller';
+import { OutboxFailuresService } from './outbox/outbox-failures.service';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
 
@@ -26,7 +28,7 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       imports: [DiscoveryModule],
-      controllers: [DeadLettersController],
+      controllers: [DeadLettersController, OutboxFailuresController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         NatsConnectionService,
@@ -34,6 +36,7 @@ export class MessagingModule {
         StreamProvisioner,
         OutboxService,
         OutboxRelay,
+        OutboxFailuresService,
         HandlerRegistry,
         MessageProcessor,
         DeadLetterService,
