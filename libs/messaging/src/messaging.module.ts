@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EventConsumers } from './consumer/event-consumers.service';
 import { MessageProcessor } from './consumer/message-processor.service';
+import { DeadLetterReplays } from './dead-letters/dead-letter-replays.service';
 import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { HandlerRegistry } from './handlers/handler-registry.service';
@@ -40,6 +41,7 @@ export class MessagingModule {
         HandlerRegistry,
         MessageProcessor,
         DeadLetterService,
+        DeadLetterReplays,
         EventConsumers,
       ],
       exports: [NatsConnectionService, OutboxService, DeadLetterService],

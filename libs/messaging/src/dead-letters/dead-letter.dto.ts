@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
+import { IsInt, IsUUID, Min } from 'class-validator';
 
 /** A message this service gave up on, as kept in the dead-letter stream. */
 export class DeadLetterDto {
@@ -68,10 +68,50 @@ export class ReplayFailureDto {
   error: string;
 }
 
-export class ReplayAllResultDto {
-  @ApiProperty({ description: 'Dead letters handled and removed', type: [ReplayResultDto] })
-  replayed: ReplayResultDto[];
+export const DEAD_LETTER_REPLAY_STATUSES = ['running', 'completed'] as const;
+export type DeadLetterReplayStatus = (typeof DEAD_LETTER_REPLAY_STATUSES)[number];
 
-  @ApiProperty({ description: 'Dead letters that failed again and stay', type: [ReplayFailureDto] })
-  failed: ReplayFailureDto[];
+/** A replay of all of a service's dead letters, running in the background. */
+export class DeadLetterReplayJobDto {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, enum: DEAD_LETTER_REPLAY_STATUSES, description: 'running, then completed (also when some failed again: see failed)', example: 'running' })
+  status: DeadLetterReplayStatus;
+
+  @ApiProperty({ type: Number, description: 'Dead letters of this service when the replay started: the ones it works through', example: 10000 })
+  total: number;
+
+  @ApiProperty({ type: Number, description: 'Dead letters tried so far', example: 2500 })
+  processed: number;
+
+  @ApiProperty({ type: Number, description: 'Handled (or already handled, or no longer wanted) and removed', example: 2490 })
+  replayed: number;
+
+  @ApiProperty({ type: Number, description: 'Failed again; they stay in the dead letters', example: 10 })
+  failed: number;
+
+  @ApiProperty({ type: [ReplayFailureDto], description: 'The first 100 failures' })
+  failures: ReplayFailureDto[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why the replay is held up right now (NATS or the database away); it goes on by itself' })
+  lastError: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The subject of the admin who started it' })
+  requestedBy: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'Last progress' })
+  updatedAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  finishedAt: string | null;
+}
+
+export class DeadLetterReplayIdParams {
+  @ApiProperty({ type: String, format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  id: string;
 }

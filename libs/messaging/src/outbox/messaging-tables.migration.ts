@@ -59,7 +59,7 @@ export class OutboxFailuresAndReplayJobs1796000000000 implements MigrationInterf
     await runner.query(`
       CREATE TABLE dead_letter_replays (
         id              uuid PRIMARY KEY,
-        status          text NOT NULL CHECK (status IN ('running', 'completed', 'failed')),
+        status          text NOT NULL CHECK (status IN ('running', 'completed')),
         requested_by    text,
         until_sequence  bigint NOT NULL,
         cursor          bigint NOT NULL DEFAULT 0,
