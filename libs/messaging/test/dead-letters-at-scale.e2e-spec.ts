@@ -32,11 +32,17 @@ class ApiRequests {
   private readonly subscriptions: Subscription[];
 
   constructor(nc: NatsConnection, stream: string) {
+    const count = (subject: string, counter: 'messageGets' | 'consumerCreates') =>
+      nc.subscribe(subject, {
+        callback: () => {
+          this[counter]++;
+        },
+      });
     this.subscriptions = [
-      nc.subscribe(`$JS.API.STREAM.MSG.GET.${stream}`, { callback: () => this.messageGets++ }),
-      nc.subscribe(`$JS.API.DIRECT.GET.${stream}.>`, { callback: () => this.messageGets++ }),
-      nc.subscribe(`$JS.API.CONSUMER.CREATE.${stream}`, { callback: () => this.consumerCreates++ }),
-      nc.subscribe(`$JS.API.CONSUMER.CREATE.${stream}.>`, { callback: () => this.consumerCreates++ }),
+      count(`$JS.API.STREAM.MSG.GET.${stream}`, 'messageGets'),
+      count(`$JS.API.DIRECT.GET.${stream}.>`, 'messageGets'),
+      count(`$JS.API.CONSUMER.CREATE.${stream}`, 'consumerCreates'),
+      count(`$JS.API.CONSUMER.CREATE.${stream}.>`, 'consumerCreates'),
       nc.subscribe(`$JS.API.CONSUMER.MSG.NEXT.${stream}.>`, {
         callback: (_error, msg) => {
           this.messagesRequested += (JSON.parse(msg.string() || '{}') as { batch?: number }).batch ?? 1;
