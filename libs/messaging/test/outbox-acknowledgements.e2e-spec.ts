@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CONTRACT_EXAMPLES, CompanyRegistered, TripCancelled } from '@globac/contracts';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { OutboxService, producerStreamName } from '../src';
@@ -74,5 +74,22 @@ describe('outbox relay: only a JetStream acknowledgement of the right stream cou
       expect(tried.attempts).toBeGreaterThanOrEqual(2);
       expect(tried.last_error).toContain('isDisposed');
     });
+  });
+
+  // Why the relay does not use JetStreamClient.publish: what @nats-io/jetstream 3.4 does with answers
+  // that are not acknowledgements. Should a later client refuse the first case, this test says so.
+  it('JetStreamClient.publish takes a stock Nest answer for an acknowledgement; it throws only on non-JSON and on no responders', async () => {
+    const js = jetstream(nc);
+    const acked = await js.publish(`${prefix}.trips.trip.cancelled.v1`, '{}', { timeout: 2000 });
+    expect(acked).toMatchObject({ isDisposed: true, duplicate: false });
+    expect(acked.stream).toBeUndefined();
+    expect(acked.seq).toBeUndefined();
+
+    const plain = nc.subscribe(`${prefix}-plain.>`, { callback: (_error, msg) => msg.respond('not json') });
+    await nc.flush();
+    await expect(js.publish(`${prefix}-plain.anything`, '{}', { timeout: 2000 })).rejects.toThrow(SyntaxError);
+    plain.unsubscribe();
+
+    await expect(js.publish(`${prefix}-nobody.anything`, '{}', { timeout: 2000 })).rejects.toThrow('jetstream is not enabled');
   });
 });

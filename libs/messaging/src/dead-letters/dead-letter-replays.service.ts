@@ -53,6 +53,8 @@ export class DeadLetterReplays implements OnApplicationBootstrap, OnModuleDestro
   private readonly wake = new WakeSignal();
   private stopped = false;
   private scanTimer?: NodeJS.Timeout;
+  private scanning?: Promise<void>;
+  private scanFailing = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -61,7 +63,7 @@ export class DeadLetterReplays implements OnApplicationBootstrap, OnModuleDestro
 
   onApplicationBootstrap() {
     const scan = () => {
-      void this.takeOver().finally(() => {
+      this.scanning = this.takeOver().finally(() => {
         if (!this.stopped) this.scanTimer = setTimeout(scan, TAKEOVER_SCAN_MS);
       });
     };
@@ -73,6 +75,7 @@ export class DeadLetterReplays implements OnApplicationBootstrap, OnModuleDestro
     this.stopped = true;
     clearTimeout(this.scanTimer);
     this.wake.notify();
+    await this.scanning;
     await Promise.all(this.running.values());
   }
 
@@ -112,13 +115,16 @@ export class DeadLetterReplays implements OnApplicationBootstrap, OnModuleDestro
           RETURNING id`,
         [this.replica, REPLAY_STALE_AFTER_MS],
       ).then((result: unknown) => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[]);
+      this.scanFailing = false;
       for (const { id } of rows) {
         if (this.running.has(id)) continue;
         this.logger.log(`taking over replay of all dead letters ${id}`);
         this.launch(id);
       }
     } catch (error) {
-      this.logger.warn(`cannot look for replays to take over: ${(error as Error).message}`);
+      // Once per outage: the database being away is reported elsewhere.
+      if (!this.scanFailing) this.logger.warn(`cannot look for replays to take over: ${(error as Error).message}`);
+      this.scanFailing = true;
     }
   }
 
