@@ -85,7 +85,11 @@ describe('outbox relay: only a JetStream acknowledgement of the right stream cou
     expect(acked.stream).toBeUndefined();
     expect(acked.seq).toBeUndefined();
 
-    const plain = nc.subscribe(`${prefix}-plain.>`, { callback: (_error, msg) => msg.respond('not json') });
+    const plain = nc.subscribe(`${prefix}-plain.>`, {
+      callback: (_error, msg) => {
+        msg.respond('not json');
+      },
+    });
     await nc.flush();
     await expect(js.publish(`${prefix}-plain.anything`, '{}', { timeout: 2000 })).rejects.toThrow(SyntaxError);
     plain.unsubscribe();
