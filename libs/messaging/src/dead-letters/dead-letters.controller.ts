@@ -35,6 +35,7 @@ export class DeadLettersController {
   @Get()
   @ApiOperation({ summary: 'List this service\'s dead letters, oldest first' })
   @ApiOkResponse({ type: PageOf(DeadLetterDto) })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: page or pageSize out of range' })
   @ApiServiceUnavailableResponse({ description: 'NATS is not reachable' })
   async list(@Query() query: PageQueryDto): Promise<Page<DeadLetterDto>> {
     const { items, total } = await this.deadLetters.list(query.page, query.pageSize);
@@ -76,6 +77,7 @@ export class DeadLettersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Replay one dead letter through this service\'s handlers; removed from the dead letters when handled' })
   @ApiOkResponse({ type: ReplayResultDto })
+  @ApiBadRequestResponse({ description: 'The sequence is not a whole number of at least 1' })
   @ApiNotFoundResponse({ description: 'DEAD_LETTER_NOT_FOUND' })
   @ApiConflictResponse({ description: 'DEAD_LETTER_REPLAY_FAILED: it failed again and stays' })
   @ApiServiceUnavailableResponse({ description: 'NATS is not reachable' })

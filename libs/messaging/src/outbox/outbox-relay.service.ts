@@ -157,6 +157,7 @@ export class OutboxRelay implements OnModuleInit, OnApplicationBootstrap, OnModu
         const batch = await this.publishBatch();
         // Refusals are the rows' own fault and wait their own backoff; only silence means NATS trouble.
         if (batch.unanswered) throw new Error(`${batch.unanswered} of ${batch.claimed} publishes got no answer: ${batch.firstError}`);
+        if (batch.refused > batch.setAside) this.logger.warn(`${batch.refused - batch.setAside} publishes refused, tried again after a backoff: ${batch.firstError}`);
         if (failures) this.logger.log('publishing again');
         failures = 0;
         full = batch.claimed === this.config.OUTBOX_BATCH_SIZE;
