@@ -1,6 +1,7 @@
 export * from './consumer/message-processor.service';
 export * from './dead-letters/dead-letter.dto';
 export * from './dead-letters/dead-letter.exceptions';
+export * from './dead-letters/dead-letter-replays.service';
 export * from './dead-letters/dead-letter.service';
 export * from './handlers/handles-integration-event.decorator';
 export * from './messaging-options';

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { CompanyRegistered, createEnvelope } from '@globac/contracts';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { headers, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import { deadLetterStreamName } from '../src';
+import { databaseUrl } from '@globac/database';
+import { Client } from 'pg';
+import { DeadLetterReplays, deadLetterStreamName } from '../src';
 import { bearer, ledgerCounts, natsClient, newPrefix, startMessagingApp, type TestApp } from './support/messaging-apps';
 import { testCompany } from './support/test-companies.controller';
-import { deleteTestStreams, eventually, queryDatabase } from './support/testing';
+import { deleteTestStreams, eventually, queryDatabase, testInfrastructure } from './support/testing';
 
 jest.setTimeout(240_000);
 
@@ -135,7 +137,8 @@ describe('dead letters at scale: 10,000 of them (real Postgres and NATS)', () =>
   });
   afterAll(async () => {
     await nc?.close();
-    await replicaB?.close();
+    // B shares A's database: stopped, not closed (closing drops the database).
+    await replicaB?.stop();
     await replicaA?.close();
     await deleteTestStreams(prefix);
   });
@@ -202,5 +205,45 @@ describe('dead letters at scale: 10,000 of them (real Postgres and NATS)', () =>
     expect(done).toMatchObject({ total: added.length, processed: added.length, replayed: added.length, failed: 0 });
     const [{ n }] = await queryDatabase<{ n: number }>(replicaA.config.DATABASE_NAME, "SELECT count(*)::int AS n FROM ledger_entries WHERE label LIKE 'After Crash %'");
     expect(n).toBe(added.length);
+  });
+
+  it('a replica that stops releases its replay after the batch in flight, and the other replica finishes it', async () => {
+    const added = await deadLetter(3000, 'Handed Over');
+    const database = replicaA.config.DATABASE_NAME;
+    // Holds B's first batch at the ledger's insert, so that B is surely mid-job when it stops.
+    const blocker = new Client({ connectionString: databaseUrl(testInfrastructure.postgresUrl, database) });
+    await blocker.connect();
+    let started: Progress;
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE ledger_entries IN EXCLUSIVE MODE');
+      started = (await replicaB.http().post('/api/admin/dead-letters/replay').set('Authorization', admin).expect(202)).body;
+      await eventually(async () => {
+        const [{ n }] = await queryDatabase<{ n: number }>(
+          database,
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'",
+          [database],
+        );
+        expect(n).toBeGreaterThan(0);
+      });
+      // The first step of B's shutdown for its replays (app.close() calls the same hook): it stops after the batch in flight.
+      const stopping = replicaB.app.get(DeadLetterReplays).onModuleDestroy();
+      await blocker.query('COMMIT');
+      await stopping;
+    } finally {
+      await blocker.end();
+    }
+    const [released] = await queryDatabase<{ status: string; owner: string | null; processed: number; total: number }>(
+      database,
+      'SELECT status, owner, processed, total FROM dead_letter_replays WHERE id = $1',
+      [started.id],
+    );
+    expect(released).toMatchObject({ status: 'running', owner: null, processed: 100 });
+    await replicaB.stop();
+
+    const done = await untilCompleted(replicaA, started.id);
+    expect(done).toMatchObject({ processed: done.total, failed: poisoned, replayed: added.length - 1 });
+    const [{ n }] = await queryDatabase<{ n: number }>(database, "SELECT count(*)::int AS n FROM ledger_entries WHERE label LIKE 'Handed Over %'");
+    expect(n).toBe(added.length - 1);
   });
 });
