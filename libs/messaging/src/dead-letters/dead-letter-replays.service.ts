@@ -189,17 +189,30 @@ export class DeadLetterReplays implements OnApplicationBootstrap, OnModuleDestro
     if (Number(job.cursor) >= until || !(await reader.extent())) return 'finished';
     let kept = job.failures.length;
     for await (const batch of reader.read(Number(job.cursor) + 1, Number.MAX_SAFE_INTEGER, until)) {
-      const { replayed, failed } = await this.deadLetters.replayBatch(batch);
+      const { replayed, failed: allFailed, firstTransient } = await this.deadLetters.replayBatch(batch);
+      // A failure for the database being away is no verdict on the message: the job stops before it
+      // and tries again from there after a backoff. Those replayed are removed either way.
+      const failed = firstTransient === undefined ? allFailed : allFailed.filter((f) => f.sequence < firstTransient);
+      const cursor = firstTransient === undefined ? batch[batch.length - 1].seq : firstTransient - 1;
       const result = await this.dataSource.query(
         `UPDATE dead_letter_replays
-            SET cursor = $3, processed = processed + $4, replayed = replayed + $5, failed = failed + $6,
+            SET cursor = greatest(cursor, $3), processed = processed + $4, replayed = replayed + $5, failed = failed + $6,
                 failures = failures || $7::jsonb,
                 error = NULL, heartbeat_at = now(), updated_at = now()
           WHERE id = $1 AND owner = $2`,
-        [job.id, this.replica, batch[batch.length - 1].seq, batch.length, replayed.length, failed.length, JSON.stringify(failed.slice(0, FAILURES_KEPT - kept))],
+        [
+          job.id,
+          this.replica,
+          cursor,
+          replayed.length + failed.length,
+          replayed.length,
+          failed.length,
+          JSON.stringify(failed.slice(0, FAILURES_KEPT - kept)),
+        ],
       );
       kept = Math.min(FAILURES_KEPT, kept + failed.length);
       if (Number(Array.isArray(result) ? result[1] : 0) === 0) return 'lost';
+      if (firstTransient !== undefined) throw new Error(`the database failed while replaying dead letter ${firstTransient}; trying again`);
       if (this.stopped) return 'stopped';
     }
     return 'finished';

@@ -16,6 +16,16 @@ const PAYLOAD_SHOWN = 4096;
 
 const headerValue = (text: string, max = 1024) => text.replace(/[\r\n]+/g, ' ').slice(0, max);
 
+/** What a batch of replays did. */
+export interface ReplayBatchResult {
+  /** Handled (or duplicate, or ignored) and removed from the dead letters. */
+  replayed: ReplayResultDto[];
+  /** Failed again; they stay. */
+  failed: ReplayFailureDto[];
+  /** The first that failed because the database was away or busy: not its fault, worth trying again soon. */
+  firstTransient?: number;
+}
+
 export interface DeadLetterCause {
   reason: string;
   error: string;
@@ -98,17 +108,20 @@ export class DeadLetterService {
    * Replays dead letters through this service's handlers in one batch (one transaction, each message
    * alone if it fails: MessageProcessor.process) and removes those handled. Those failing again stay.
    */
-  async replayBatch(messages: readonly DeadLetterMessage[]): Promise<{ replayed: ReplayResultDto[]; failed: ReplayFailureDto[] }> {
+  async replayBatch(messages: readonly DeadLetterMessage[]): Promise<ReplayBatchResult> {
     const outcomes = await this.processor.process(
       messages.map((message) => ({ subject: message.header?.get(DeadLetterHeaders.originalSubject) || message.subject, data: message.data })),
     );
     const replayed: ReplayResultDto[] = [];
     const failed: ReplayFailureDto[] = [];
+    let firstTransient: number | undefined;
     outcomes.forEach((outcome, i) => {
       const sequence = messages[i].seq;
       if (outcome.kind === 'rejected') failed.push({ sequence, reason: outcome.reason, error: outcome.error });
-      else if (outcome.kind === 'failed') failed.push({ sequence, reason: 'handler-failed', error: outcome.error.message });
-      else {
+      else if (outcome.kind === 'failed') {
+        failed.push({ sequence, reason: 'handler-failed', error: outcome.error.message });
+        if (outcome.transient) firstTransient ??= sequence;
+      } else {
         this.metrics.consumed.inc({ event_type: outcome.eventType, outcome: outcome.kind });
         replayed.push({ sequence, outcome: outcome.kind });
       }
@@ -122,7 +135,7 @@ export class DeadLetterService {
           : `replayed ${replayed.length} dead letters (${replayed[0].sequence}…${replayed[replayed.length - 1].sequence})`,
       );
     }
-    return { replayed, failed };
+    return { replayed, failed, firstTransient };
   }
 
   /** A reader of this service's dead letters (throws MessagingUnavailableException while NATS is away). */
