@@ -4,7 +4,10 @@ describe('acceptances under concurrency (real Postgres)', () => {
   let app: TripsApp;
 
   beforeAll(async () => {
-    app = await startTripsApp();
+    // Acceptances of one trip wait for each other on its row lock, each holding a pooled connection; with
+    // the default pool of 10 the rest wait for a connection, and on a loaded machine longer than the pool's
+    // 5 s acquisition timeout. Enough connections for most of the burst keep this a test of exactness.
+    app = await startTripsApp({ env: { DATABASE_POOL_SIZE: '50' } });
   });
   afterAll(() => app?.close());
 

@@ -135,7 +135,8 @@ describe('trips: planning, editing and the state machine (real Postgres)', () =>
       expect((await app.as().post(`/api/trips/${trip.id}/open`).expect(200)).body.status).toBe('open');
       await app.as().post(`/api/trips/${trip.id}/close`).expect(200);
       await startTrip(app, trip.id);
-      expect((await app.as().post(`/api/trips/${trip.id}/complete`, {}).expect(200)).body).toMatchObject({ status: 'completed', completionRevision: 1 });
+      // No body: every accepted company travelled.
+      expect((await app.as().post(`/api/trips/${trip.id}/complete`).expect(200)).body).toMatchObject({ status: 'completed', completionRevision: 1, travelled: [] });
     });
 
     it('refuses transitions the machine does not have, with 409 TRIP_STATUS_CONFLICT', async () => {

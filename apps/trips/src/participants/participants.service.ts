@@ -95,11 +95,12 @@ export class ParticipantsService {
 
   /** Staff accept an application within the trip's capacity (exact under concurrency: the trip's row lock) or decline it. */
   async decide(tripId: string, participantId: string, decision: Decision, principal: Principal): Promise<ParticipantDto> {
-    return this.dataSource.transaction(async (manager) => {
+    // Under the trip's lock only what the decision needs: acceptances of one trip wait for each other.
+    const participant = await this.dataSource.transaction(async (manager) => {
       const trip = await this.trips.lockTrip(manager, tripId);
       const participant = await this.requireIn(manager, tripId, participantId);
       checkRules(new TripIsEditableUntilCompletedOrCancelled(trip), new ApplicationIsDecidedOnce(participant, decision));
-      if (decisionOutcome(participant.status, decision) === 'unchanged') return this.view(manager, participant, principal);
+      if (decisionOutcome(participant.status, decision) === 'unchanged') return participant;
       const now = new Date();
       if (decision === 'accepted') {
         checkRules(new AcceptedCompaniesStayWithinCapacity(trip));
@@ -111,10 +112,10 @@ export class ParticipantsService {
           acceptedAt: now.toISOString(),
         });
       }
-      Object.assign(participant, { status: decision, decidedAt: now, decidedBy: principal.subject });
       await manager.update(Participant, { id: participant.id }, { status: decision, decidedAt: now, decidedBy: principal.subject });
-      return this.view(manager, participant, principal);
+      return Object.assign(participant, { status: decision, decidedAt: now, decidedBy: principal.subject });
     });
+    return this.view(this.dataSource.manager, participant, principal);
   }
 
   /** Withdraws an application or an acceptance before the trip starts; withdrawing twice changes nothing. */
