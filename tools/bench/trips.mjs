@@ -8,6 +8,7 @@
 // Rounds alternate between the three loads, so that a busy moment of a shared machine hits all alike;
 // the figures are the medians. After each round what was stored is checked against what was answered.
 import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -185,6 +186,8 @@ async function readRound(token, tripId) {
 async function main() {
   process.stdout.write('building...\n');
   const token = buildAndToken('staff');
+  // The machine may be shared: its load is reported beside the figures.
+  const loadBefore = os.loadavg()[0];
   const service = await startService();
   const applications = [];
   const outcomes = [];
@@ -218,7 +221,8 @@ async function main() {
   });
   const row = (name, s) => `| ${name} | ${fmt(s.rps)} | ${s.all} | ${s.p50} | ${s.p99} |`;
   const [a, o, r] = [summary(applications), summary(outcomes), summary(reads)];
-  const note = process.env.BENCH_NOTE ? `\n\n${process.env.BENCH_NOTE}` : '';
+  const load = `Load average (1 min) ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0].toFixed(1)} at the end, on ${os.cpus().length} cores.`;
+  const note = `\n\n${load}${process.env.BENCH_NOTE ? ` ${process.env.BENCH_NOTE}` : ''}`;
   writeSection(
     'bench:trips',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}.

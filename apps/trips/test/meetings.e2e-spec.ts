@@ -133,7 +133,8 @@ describe('partner meetings and their outcomes (real Postgres and NATS)', () => {
     const theirs = await app.as().post(meetings(trip.id), { companyId: other, partnerId, at: minutesAgo(2) }).expect(201);
     const token = await app.companyToken(companyId);
     expect(((await app.as(token).get(meetings(trip.id)).expect(200)).body.items as { id: string }[]).map((m) => m.id)).toEqual([own.body.id]);
-    await app.as(token).get(`${meetings(trip.id)}/${own.body.id}`).expect(200);
+    await app.as().put(`${meetings(trip.id)}/${own.body.id}/outcome`, { outcome: 'follow-up', notes: 'Seemed unprepared' }).expect(200);
+    expect((await app.as(token).get(`${meetings(trip.id)}/${own.body.id}`).expect(200)).body).toMatchObject({ outcome: 'follow-up', notes: null });
     expectError(await app.as(token).get(`${meetings(trip.id)}/${theirs.body.id}`), 403, 'FORBIDDEN');
     expectError(await app.as(token).get(`${meetings(trip.id)}?companyId=${other}`), 403, 'FORBIDDEN');
     expectError(await app.as(token).post(meetings(trip.id), { companyId, partnerId, at: minutesAgo(1) }), 403, 'FORBIDDEN');

@@ -26,6 +26,9 @@ import {
 import { MeetingNotFoundException, UnknownPartnerException } from './meetings.exception';
 import { PartnerMeeting } from './partner-meeting.entity';
 
+/** Staff notes on a meeting are the programme's own, not the company's to read. */
+const seesNotes = (principal: Principal) => hasRole(principal, 'admin', 'staff', 'financier');
+
 @Injectable()
 export class MeetingsService {
   constructor(
@@ -119,7 +122,8 @@ export class MeetingsService {
           revision: meeting.outcomeRevision,
         });
       }
-      await manager.save(meeting);
+      const { outcome, followUpOn, notes, outcomeRevision, outcomeRecordedAt, outcomeRecordedBy } = meeting;
+      await manager.update(PartnerMeeting, { id: meeting.id }, { outcome, followUpOn, notes, outcomeRevision, outcomeRecordedAt, outcomeRecordedBy });
       return MeetingDto.from(meeting);
     });
   }
@@ -136,7 +140,7 @@ export class MeetingsService {
       skip: query.offset,
       take: query.pageSize,
     });
-    return toPage(meetings.map(MeetingDto.from), total, query);
+    return toPage(meetings.map((m) => MeetingDto.from(m, seesNotes(principal))), total, query);
   }
 
   async get(tripId: string, meetingId: string, principal: Principal): Promise<MeetingDto> {
@@ -146,6 +150,6 @@ export class MeetingsService {
       throw new MeetingNotFoundException(meetingId);
     }
     if (!hasRole(principal, 'financier')) assertCanActForCompany(principal, meeting.companyId);
-    return MeetingDto.from(meeting);
+    return MeetingDto.from(meeting, seesNotes(principal));
   }
 }

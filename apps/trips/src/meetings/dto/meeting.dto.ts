@@ -41,7 +41,7 @@ export class MeetingDto {
   @ApiProperty({ type: String, format: 'date', nullable: true })
   followUpOn: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, description: 'Staff notes; null for a company user' })
   notes: string | null;
 
   @ApiProperty({ type: Number, description: '0 until an outcome is recorded, +1 with each change published' })
@@ -50,7 +50,8 @@ export class MeetingDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   outcomeRecordedAt: string | null;
 
-  static from(meeting: PartnerMeeting): MeetingDto {
+  /** `withNotes: false` for company users: staff notes are the programme's own. */
+  static from(meeting: PartnerMeeting, withNotes = true): MeetingDto {
     return {
       id: meeting.id,
       tripId: meeting.tripId,
@@ -60,7 +61,7 @@ export class MeetingDto {
       place: meeting.place,
       outcome: meeting.outcome,
       followUpOn: meeting.followUpOn,
-      notes: meeting.notes,
+      notes: withNotes ? meeting.notes : null,
       outcomeRevision: meeting.outcomeRevision,
       outcomeRecordedAt: meeting.outcomeRecordedAt?.toISOString() ?? null,
     };
