@@ -63,6 +63,13 @@ describe('completing a trip and correcting its record (real Postgres)', () => {
     const completed = await complete(trip.id, { travelled: [{ companyId: a, daysAbroad: 3, subsidySek: 12000 }] }).expect(200);
     expect(completed.body.travelled).toEqual([{ companyId: a, daysAbroad: 3, subsidySek: 12000 }]);
     expectError(await complete(trip.id), 409, 'TRIP_STATUS_CONFLICT');
+    // After completion, decisions and withdrawals are over; meetings can still be entered afterwards.
+    const pending = (await app.as().get(`/api/trips/${trip.id}/participants?status=applied`).expect(200)).body.items[0].id as string;
+    expectError(await app.as().post(`/api/trips/${trip.id}/participants/${pending}/accept`), 409, 'TRIP_NOT_EDITABLE');
+    const acceptedOne = (await app.as().get(`/api/trips/${trip.id}/participants?companyId=${b}`).expect(200)).body.items[0].id as string;
+    expectError(await app.as().delete(`/api/trips/${trip.id}/participants/${acceptedOne}`), 409, 'TRIP_NOT_EDITABLE');
+    const meeting = await app.as().post(`/api/trips/${trip.id}/meetings`, { companyId: a, partner: { name: 'Late Entry Sp. z o.o.', countryCode: 'PL' }, at: `${completed.body.startsOn}T12:00:00Z` }).expect(201);
+    await app.as().put(`/api/trips/${trip.id}/meetings/${meeting.body.id}/outcome`, { outcome: 'follow-up' }).expect(200);
   });
 
   it('corrects a completed trip\'s record as a whole with TripCompletionCorrected naming the event it corrects; the same record again changes nothing', async () => {
