@@ -41,8 +41,9 @@ describe('trips and companies together, through NATS (real services, Postgres an
       NATS_STREAM_STORAGE: 'memory',
       RATE_LIMIT_MAX: '100000',
     });
-    await eventually(async () => expect((await fetch(`${companiesUrl}/health/ready`)).status).toBe(200), { timeoutMs: 60_000, intervalMs: 200 });
-  });
+    await eventually(async () => expect((await fetch(`${companiesUrl}/health/ready`)).status).toBe(200), { timeoutMs: 90_000, intervalMs: 200 });
+    // Two services starting on a loaded machine: more than the default hook timeout.
+  }, 120_000);
   afterAll(async () => {
     companies?.child.kill('SIGTERM');
     await companies?.exited;
