@@ -9,12 +9,16 @@ export const COMPANY_FIELD_DOCS = {
   },
   name: { description: 'Registered company name', example: 'Norrskog Trä AB', minLength: 1, maxLength: 200 },
   municipality: {
-    description: `One of Västerbotten's 15 municipalities, or \`${OUTSIDE_COUNTY}\` (then \`county\` is required)`,
+    description:
+      `One of Västerbotten's 15 municipalities, or \`${OUTSIDE_COUNTY}\` (then \`county\` is required). Any letter case is ` +
+      'accepted (`umeå`, `UMEÅ`); answers always spell it as listed here.',
     enum: MUNICIPALITY_INPUTS,
     example: 'Skellefteå',
   },
   county: {
-    description: `The Swedish county of a company outside Västerbotten; for a company in the county, Västerbotten or left out`,
+    description:
+      'The Swedish county of a company outside Västerbotten; for a company in the county, Västerbotten or left out. Any letter ' +
+      'case is accepted; answers spell it as listed here.',
     enum: SWEDISH_COUNTIES,
     example: 'Norrbotten',
   },

@@ -11,7 +11,7 @@ export type CompanySort = (typeof COMPANY_SORTS)[number];
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListCompaniesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: MUNICIPALITY_INPUTS, description: 'The current municipality, or outside-county' })
+  @ApiPropertyOptional({ enum: MUNICIPALITY_INPUTS, description: 'The current municipality, or outside-county; any letter case is accepted' })
   @IsOptional()
   @Transform(({ value }) => canonicalPlaceName(value))
   @IsIn(MUNICIPALITY_INPUTS, { message: `must be one of Västerbotten's municipalities or outside-county` })

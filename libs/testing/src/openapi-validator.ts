@@ -1,0 +1,128 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+
+type Json = Record<string, unknown>;
+
+interface ResponseLike {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  text?: string;
+}
+
+interface Route {
+  template: string;
+  pattern: RegExp;
+  params: number;
+  operations: Record<string, { responses: Record<string, Json> }>;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+const DOCUMENT_ID = 'https://globac.invalid/openapi.json';
+
+/**
+ * Checks HTTP answers against the OpenAPI document of the service that gave them, as a strict
+ * client-side validator would: the status must be listed for the operation, and the body must match
+ * its schema (JSON Schema 2020-12, as OpenAPI 3.1 says: no property beyond those listed where the
+ * schema closes the object, `null` only where the type allows it, formats such as uuid and date-time
+ * checked). Answers to paths the document does not describe are left alone, except under /api, where
+ * only 404/405 in the error shape are expected.
+ */
+export class OpenApiResponseValidator {
+  private readonly ajv: Ajv2020;
+  private readonly routes: Route[];
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor(private readonly document: Json) {
+    const version = String(document.openapi ?? '');
+    if (!version.startsWith('3.1')) throw new Error(`The response validator reads OpenAPI 3.1 documents; this one is ${version || 'not OpenAPI'}`);
+    // strict: unknown keywords, missing types for a keyword and required fields that are not properties are errors.
+    this.ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, validateFormats: true });
+    addFormats(this.ajv);
+    this.ajv.addKeyword({ keyword: 'example' });
+    const components = (document.components as { schemas?: Json } | undefined)?.schemas ?? {};
+    this.ajv.addSchema({ $id: DOCUMENT_ID, $defs: rewriteRefs(components) });
+    const paths = (document.paths ?? {}) as Record<string, Json>;
+    this.routes = Object.entries(paths)
+      .map(([template, item]) => ({
+        template,
+        params: (template.match(/\{/g) ?? []).length,
+        pattern: new RegExp(`^${template.split(/\{[^}]+\}/).map(escapeRegExp).join('[^/]+')}$`),
+        operations: Object.fromEntries(Object.entries(item).filter(([m]) => METHODS.includes(m))) as Route['operations'],
+      }))
+      // A literal segment wins over a parameter: /api/x/replay before /api/x/{id}.
+      .sort((a, b) => a.params - b.params);
+  }
+
+  /** Throws an error saying what differs from the document; returns quietly when the answer fits it. */
+  check(method: string, url: string, res: ResponseLike): void {
+    const path = new URL(url, 'http://localhost').pathname;
+    const route = this.routes.find((r) => r.pattern.test(path));
+    const where = `${method.toUpperCase()} ${path} answered ${res.status}`;
+    if (!route) {
+      if (!path.startsWith('/api/') || path.startsWith('/api/docs')) return;
+      if (res.status !== 404 && res.status !== 405) throw new Error(`${where}, but the OpenAPI document has no such path`);
+      return this.checkBody(`${where} (no such path)`, res, { $ref: `${DOCUMENT_ID}#/$defs/Error` });
+    }
+    const operation = route.operations[method.toLowerCase()];
+    if (!operation) {
+      if (res.status !== 404 && res.status !== 405) throw new Error(`${where}, but the OpenAPI document has no ${method.toUpperCase()} ${route.template}`);
+      return;
+    }
+    const response = operation.responses[String(res.status)] ?? operation.responses.default;
+    if (!response) {
+      throw new Error(`${where}, a status the OpenAPI document does not list for ${method.toUpperCase()} ${route.template} (it lists ${Object.keys(operation.responses).join(', ')})`);
+    }
+    const content = response.content as Record<string, { schema?: Json }> | undefined;
+    const contentType = String(res.headers['content-type'] ?? '').split(';')[0].trim();
+    if (!content) {
+      const hasBody = (res.text ?? '').length > 0;
+      if (hasBody) throw new Error(`${where} with a ${contentType || 'untyped'} body, but the document says this answer has none`);
+      return;
+    }
+    const media = content[contentType];
+    if (!media) throw new Error(`${where} with ${contentType || 'no content type'}, but the document lists ${Object.keys(content).join(', ')}`);
+    if (contentType === 'application/json' && media.schema) this.checkBody(`${where} (${route.template})`, res, media.schema);
+  }
+
+  private checkBody(where: string, res: ResponseLike, schema: Json) {
+    const validate = this.compile(schema);
+    if (validate(res.body)) return;
+    const problems = (validate.errors ?? []).map(describe).join('\n  ');
+    const body = JSON.stringify(res.body);
+    throw new Error(`${where}, a body the OpenAPI document does not allow:\n  ${problems}\nbody: ${body.length > 2000 ? `${body.slice(0, 2000)}…` : body}`);
+  }
+
+  private compile(schema: Json): ValidateFunction {
+    const key = JSON.stringify(schema);
+    let validate = this.compiled.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(rewriteRefs(schema) as Json);
+      this.compiled.set(key, validate);
+    }
+    return validate;
+  }
+}
+
+function describe(error: ErrorObject): string {
+  const at = error.instancePath || '(the body)';
+  const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : '';
+  return `${at} ${error.message}${extra} [schema ${error.schemaPath}]`;
+}
+
+/** `#/components/schemas/X` → the validator's own id for X, so that every schema can reach the others. */
+function rewriteRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(rewriteRefs);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) =>
+      key === '$ref' && typeof value === 'string'
+        ? [key, value.replace('#/components/schemas/', `${DOCUMENT_ID}#/$defs/`)]
+        : [key, key === 'example' || key === 'examples' || key === 'default' || key === 'const' || key === 'enum' ? value : rewriteRefs(value)],
+    ),
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
