@@ -52,7 +52,7 @@ export class ExportFiguresController {
   @Roles('staff', 'company')
   @ApiOperation({ summary: "A company's figures for a year", description: 'The current figures with every revision, oldest first.' })
   @ApiParam({ name: 'id', type: String, format: 'uuid', description: 'A UUID' })
-  @ApiParam({ name: 'year', type: 'integer', example: 2025 })
+  @ApiParam({ name: 'year', type: 'integer', example: 2025, description: 'The calendar year of the figures' })
   @ApiOkResponse({ type: ExportFiguresDetailDto })
   @ApiErrorResponse(COMPANY_NOT_FOUND, COMPANY_MERGED, EXPORT_FIGURES_NOT_FOUND)
   get(@Param() params: ExportYearParams, @CurrentPrincipal() principal: Principal): Promise<ExportFiguresDetailDto> {

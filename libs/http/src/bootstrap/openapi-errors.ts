@@ -50,7 +50,7 @@ export function errorVariantSchema(status: number, code: string, details?: Json,
       { $ref: '#/components/schemas/Error' },
       {
         type: 'object',
-        ...(details ? { required: ['details'] } : {}),
+        required: ['statusCode', 'error', ...(details ? ['details'] : [])],
         properties: {
           statusCode: { type: 'integer', const: status },
           error: { type: 'string', const: code },

@@ -17,7 +17,7 @@ export class ListCompaniesQueryDto extends PageQueryDto {
   @IsIn(MUNICIPALITY_INPUTS, { message: `must be one of Västerbotten's municipalities or outside-county` })
   municipality?: MunicipalityInput;
 
-  @ApiPropertyOptional({ enum: SIZE_CLASSES })
+  @ApiPropertyOptional({ enum: SIZE_CLASSES, description: 'The EU SME size class' })
   @IsOptional()
   @IsIn(SIZE_CLASSES, { message: `must be one of ${SIZE_CLASSES.join(', ')}` })
   sizeClass?: SizeClass;
