@@ -1429,6 +1429,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1493,6 +1495,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1587,6 +1591,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1677,6 +1683,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1772,6 +1780,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1857,6 +1867,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1973,6 +1985,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2080,6 +2094,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2155,6 +2171,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2231,6 +2249,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2306,6 +2326,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2404,6 +2426,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2489,6 +2513,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2576,6 +2602,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2695,6 +2723,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2785,6 +2815,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2840,6 +2872,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2895,6 +2929,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2970,6 +3006,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3065,6 +3103,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3141,6 +3181,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3233,6 +3275,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3349,6 +3393,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3425,6 +3471,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3532,6 +3580,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3639,6 +3689,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3694,6 +3746,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1358,6 +1358,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1422,6 +1424,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1516,6 +1520,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1610,6 +1616,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1705,6 +1713,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1781,6 +1791,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1888,6 +1900,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1973,6 +1987,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2058,6 +2074,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2174,6 +2192,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2252,6 +2272,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2339,6 +2361,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2425,6 +2449,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2534,6 +2560,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2641,6 +2669,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2714,6 +2744,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2800,6 +2832,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2876,6 +2910,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2974,6 +3010,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3059,6 +3097,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3175,6 +3215,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3293,6 +3335,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3374,6 +3418,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3490,6 +3536,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3545,6 +3593,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -354,6 +354,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -418,6 +420,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -512,6 +516,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -576,6 +582,8 @@ export interface operations {
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
             429: {
                 headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

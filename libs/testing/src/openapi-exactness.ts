@@ -34,6 +34,9 @@ export function findVagueSchemas(document: Json): string[] {
       if (parameters.some((p) => p.in === 'path') && !responses['404']) problems.push(`${where}: takes ids in its path but lists no 404`);
       for (const [status, response] of Object.entries(responses)) {
         if (Number(status) >= 400 && !response.content) problems.push(`${where}: answers ${status} without a body schema`);
+        if (Number(status) < 300 && !response.content && !response.description) {
+          problems.push(`${where}: declares no answer (${status} is Nest's stand-in): add @ApiOkResponse/@ApiCreatedResponse/@ApiNoContentResponse`);
+        }
       }
     }
   }

@@ -112,3 +112,28 @@ describe('checkedAgent', () => {
     await expect(agent().get(`/api/things/${THING_ID}`).expect(201)).rejects.toThrow(/expected 201 "Created", got 200 "OK"/);
   });
 });
+
+describe('findVagueSchemas', () => {
+  it('finds what would make a generated client vague, and nothing in an exact document', async () => {
+    const { findVagueSchemas } = await import('./openapi-exactness');
+    const exact = structuredClone(document) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    exact.tags = [];
+    for (const operation of Object.values(exact.paths).flatMap((item) => Object.values(item as object))) Object.assign(operation, { summary: 's', description: 'd' });
+    exact.paths['/api/things/{id}'].get.parameters = [{ name: 'id', in: 'path', schema: { type: 'string', format: 'uuid' } }];
+    exact.paths['/api/things/{id}'].delete.parameters = [{ name: 'id', in: 'path', schema: { type: 'string', format: 'uuid' } }];
+    exact.paths['/api/things/{id}'].delete.responses['404'] = exact.paths['/api/things/{id}'].get.responses['404'];
+    expect(findVagueSchemas(exact)).toEqual([]);
+
+    const vague = structuredClone(exact);
+    vague.components.schemas.Thing.properties.note = { type: ['object', 'null'] }; // a nullable field left to reflection
+    vague.paths['/api/things/{id}'].get.parameters[0].schema = { type: 'string' };
+    vague.paths['/api/things/{id}'].get.responses['409'] = { description: 'conflict' };
+    vague.paths['/api/things/special'].get.responses = { '201': { description: '' } };
+    expect(findVagueSchemas(vague)).toEqual([
+      'components.schemas.Thing.note: an object without properties (a nullable field without its real type?)',
+      'GET /api/things/{id}: path id id is not documented as format uuid',
+      'GET /api/things/{id}: answers 409 without a body schema',
+      "GET /api/things/special: declares no answer (201 is Nest's stand-in): add @ApiOkResponse/@ApiCreatedResponse/@ApiNoContentResponse",
+    ]);
+  });
+});

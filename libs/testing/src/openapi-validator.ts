@@ -76,6 +76,9 @@ export class OpenApiResponseValidator {
     const content = response.content as Record<string, { schema?: Json }> | undefined;
     const contentType = String(res.headers['content-type'] ?? '').split(';')[0].trim();
     if (!content) {
+      // Nest's stand-in for a route that declares no answer at all (test fixtures): nothing to hold it to.
+      // The platform suite refuses such routes in a service (findVagueSchemas).
+      if (response.description === '' && Number(res.status) < 300) return;
       const hasBody = (res.text ?? '').length > 0;
       if (hasBody) throw new Error(`${where} with a ${contentType || 'untyped'} body, but the document says this answer has none`);
       return;

@@ -13,6 +13,8 @@ export const OPENAPI_VERSION = '3.1.0';
 const DEV_PORTS: Record<string, number> = { companies: 3001, events: 3002, trips: 3003, reporting: 3004 };
 
 type Json = Record<string, unknown>;
+
+const RETRY_AFTER = { description: 'Seconds until this client may send requests again', schema: { type: 'integer', minimum: 0 } };
 type Operation = { parameters?: Json[]; requestBody?: unknown; responses: Record<string, Json>; tags?: string[] };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
@@ -81,6 +83,7 @@ function describeErrors(document: OpenAPIObject) {
       // An error declared without a body (a plain @ApiConflictResponse) still has the common shape.
       const schema = refs.length === 0 ? { $ref: '#/components/schemas/Error' } : refs.length === 1 ? refs[0] : { oneOf: refs };
       responses[status] = { description: descriptions.filter(Boolean).join('; '), content: { 'application/json': { schema } } };
+      if (status === '429') responses[status].headers = { 'Retry-After': RETRY_AFTER };
     }
     operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
   }

@@ -50,7 +50,7 @@ export class RegistrationDto {
 
   @ApiProperty({
     nullable: true,
-    type: Number,
+    type: 'integer',
     example: null,
     description: 'While waitlisted: the place in the waitlist\'s order (1 is served first); positions are not renumbered when others leave',
   })
