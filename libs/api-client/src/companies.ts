@@ -1260,7 +1260,7 @@ export interface components {
             /** @constant */
             error: "TOO_MANY_REQUESTS";
         };
-        InternalErrorError: components["schemas"]["Error"] & {
+        InternalError: components["schemas"]["Error"] & {
             /** @constant */
             statusCode: 500;
             /** @constant */
@@ -1391,6 +1391,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1399,7 +1400,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfDeadLetterDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1443,7 +1444,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
             /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
@@ -1466,6 +1467,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1509,7 +1511,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
             /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
@@ -1535,6 +1537,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1543,7 +1546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1605,7 +1608,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
             /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
@@ -1645,6 +1648,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1653,7 +1657,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfCompanyDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1697,7 +1701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -1715,6 +1719,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1723,7 +1728,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1794,7 +1799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -1811,6 +1816,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1819,7 +1825,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1881,7 +1887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -1902,6 +1908,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1910,7 +1917,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1999,7 +2006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2020,6 +2027,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2028,7 +2036,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2108,7 +2116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2133,6 +2141,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2141,7 +2150,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfContactDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2185,7 +2194,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2202,6 +2211,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2210,7 +2220,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2263,7 +2273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2287,7 +2297,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2340,7 +2350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2361,6 +2371,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2369,7 +2380,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2440,7 +2451,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2457,6 +2468,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2465,7 +2477,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactExportDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2527,7 +2539,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2546,6 +2558,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2554,7 +2567,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExportFiguresDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2616,7 +2629,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2657,7 +2670,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExportFiguresDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2737,7 +2750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2759,6 +2772,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2767,7 +2781,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfExportFiguresDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2829,7 +2843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2843,6 +2857,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2886,7 +2901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2900,6 +2915,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2943,7 +2959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2968,6 +2984,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2976,7 +2993,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfPartnerDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3020,7 +3037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3038,6 +3055,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3046,7 +3064,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3117,7 +3135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3134,6 +3152,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3142,7 +3161,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3195,7 +3214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3219,6 +3238,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3227,7 +3247,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfRelationshipDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3289,7 +3309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3310,6 +3330,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3318,7 +3339,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3407,7 +3428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3424,6 +3445,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3432,7 +3454,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3485,7 +3507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3506,6 +3528,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3514,7 +3537,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3594,7 +3617,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3615,6 +3638,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3623,7 +3647,7 @@ export interface operations {
                     "application/json": components["schemas"]["MergeResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3703,7 +3727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3717,6 +3741,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3760,7 +3785,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };

@@ -1118,7 +1118,7 @@ export interface components {
             /** @constant */
             error: "TOO_MANY_REQUESTS";
         };
-        InternalErrorError: components["schemas"]["Error"] & {
+        InternalError: components["schemas"]["Error"] & {
             /** @constant */
             statusCode: 500;
             /** @constant */
@@ -1320,6 +1320,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1328,7 +1329,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfDeadLetterDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1372,7 +1373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
             /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
@@ -1395,6 +1396,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1438,7 +1440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
             /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
@@ -1464,6 +1466,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1472,7 +1475,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1534,7 +1537,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
             /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
@@ -1578,6 +1581,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1586,7 +1590,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfProgrammeEventDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1630,7 +1634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -1648,6 +1652,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -1656,7 +1661,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeEventDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1727,7 +1732,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -1744,6 +1749,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1752,7 +1758,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeEventDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1805,7 +1811,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -1826,6 +1832,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1834,7 +1841,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeEventDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1914,7 +1921,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -1931,6 +1938,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1939,7 +1947,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeEventDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2001,7 +2009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2027,6 +2035,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2035,7 +2044,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfRegistrationDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2088,7 +2097,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2109,6 +2118,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2117,7 +2127,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2206,7 +2216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2225,6 +2235,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2233,7 +2244,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2286,7 +2297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2305,6 +2316,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2313,7 +2325,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2375,7 +2387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2393,6 +2405,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2401,7 +2414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantErasureResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2463,7 +2476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2486,6 +2499,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2494,7 +2508,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegistrationDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2574,7 +2588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2595,6 +2609,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2603,7 +2618,7 @@ export interface operations {
                     "application/json": components["schemas"]["BulkAttendanceResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2683,7 +2698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2706,6 +2721,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2714,7 +2730,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfExportRingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2758,7 +2774,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2776,6 +2792,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2784,7 +2801,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExportRingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2846,7 +2863,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2863,6 +2880,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2871,7 +2889,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExportRingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2924,7 +2942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -2945,6 +2963,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2953,7 +2972,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExportRingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3024,7 +3043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3050,6 +3069,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3058,7 +3078,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfMembershipDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3111,7 +3131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3132,6 +3152,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3140,7 +3161,7 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3229,7 +3250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3252,6 +3273,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3260,7 +3282,7 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3349,7 +3371,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3371,6 +3393,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3379,7 +3402,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfExhibitorDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3432,7 +3455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3453,6 +3476,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Created */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3461,7 +3485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExhibitorDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3550,7 +3574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -3564,6 +3588,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3607,7 +3632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };

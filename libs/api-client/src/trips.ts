@@ -273,7 +273,7 @@ export interface components {
             /** @constant */
             error: "TOO_MANY_REQUESTS";
         };
-        InternalErrorError: components["schemas"]["Error"] & {
+        InternalError: components["schemas"]["Error"] & {
             /** @constant */
             statusCode: 500;
             /** @constant */
@@ -316,6 +316,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -324,7 +325,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfDeadLetterDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -368,7 +369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
             /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
@@ -391,6 +392,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -434,7 +436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
             /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
@@ -460,6 +462,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -468,7 +471,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is not a UUID */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -530,7 +533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
             /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
@@ -553,6 +556,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -596,7 +600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InternalErrorError"];
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };

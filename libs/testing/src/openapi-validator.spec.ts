@@ -19,6 +19,12 @@ const document = {
       },
       delete: { responses: { '204': { description: 'gone' } } },
     },
+    '/api/things': {
+      post: {
+        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/NewThing' } } } },
+        responses: { '201': { description: 'made', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } },
+      },
+    },
     '/api/things/special': {
       get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'string', const: 'special' } } } } } },
     },
@@ -33,6 +39,16 @@ const document = {
           id: { type: 'string', format: 'uuid' },
           name: { type: 'string', example: 'a thing' },
           note: { type: ['string', 'null'] },
+        },
+      },
+      NewThing: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string' },
+          note: { type: ['string', 'null'] },
+          town: { type: 'string', enum: ['Umeå', 'Skellefteå'], 'x-case-insensitive': true },
         },
       },
       Error: {
@@ -78,6 +94,16 @@ describe('OpenApiResponseValidator', () => {
   it('refuses an answer under /api to a path the document does not describe, unless it is a 404 in the error shape', () => {
     expect(check(200, {}, '/api/nowhere')).toThrow(/has no such path/);
     expect(check(404, { statusCode: 404, error: 'NOT_FOUND', message: 'no' }, '/api/nowhere')).not.toThrow();
+  });
+
+  it('refuses a request body the service accepted but the document does not allow (a strict validator would refuse it)', () => {
+    const accepted = (status: number, body: unknown) => () => validator.checkAcceptedRequest('post', '/api/things', status, body);
+    expect(accepted(201, { name: 'a', note: null })).not.toThrow();
+    expect(accepted(201, { name: 'a', colour: 'red' })).toThrow(/accepted \(201\) with a body the OpenAPI document refuses[\s\S]*colour/);
+    expect(accepted(400, { name: 'a', colour: 'red' })).not.toThrow(); // refused by the service: nothing to compare
+    // An enum the document marks x-case-insensitive is matched as the service matches it, and only then.
+    expect(accepted(201, { name: 'a', town: 'UMEÅ' })).not.toThrow();
+    expect(accepted(201, { name: 'a', town: 'Umea' })).toThrow(/town/);
   });
 
   it('reads only OpenAPI 3.1 documents, whose nullable is JSON Schema', () => {

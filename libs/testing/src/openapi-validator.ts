@@ -19,6 +19,8 @@ interface Route {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 const DOCUMENT_ID = 'https://globac.invalid/openapi.json';
+// Requests are read as the service reads them: an enum marked x-case-insensitive matches in any letter case.
+const REQUEST_DOCUMENT_ID = 'https://globac.invalid/openapi-requests.json';
 
 /**
  * Checks HTTP answers against the OpenAPI document of the service that gave them, as a strict
@@ -40,8 +42,16 @@ export class OpenApiResponseValidator {
     this.ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
     this.ajv.addKeyword({ keyword: 'example' });
+    this.ajv.addKeyword({ keyword: 'x-case-insensitive' });
+    this.ajv.addKeyword({
+      keyword: 'x-enum-any-case',
+      type: 'string',
+      schemaType: 'array',
+      validate: (values: unknown[], data: string) => values.some((v) => typeof v === 'string' && v.toLowerCase() === data.toLowerCase()),
+    });
     const components = (document.components as { schemas?: Json } | undefined)?.schemas ?? {};
-    this.ajv.addSchema({ $id: DOCUMENT_ID, $defs: rewriteRefs(components) });
+    this.ajv.addSchema({ $id: DOCUMENT_ID, $defs: rewriteRefs(components, DOCUMENT_ID) });
+    this.ajv.addSchema({ $id: REQUEST_DOCUMENT_ID, $defs: rewriteRefs(components, REQUEST_DOCUMENT_ID) });
     const paths = (document.paths ?? {}) as Record<string, Json>;
     this.routes = Object.entries(paths)
       .map(([template, item]) => ({
@@ -52,6 +62,25 @@ export class OpenApiResponseValidator {
       }))
       // A literal segment wins over a parameter: /api/x/replay before /api/x/{id}.
       .sort((a, b) => a.params - b.params);
+  }
+
+  /**
+   * A request the service accepted (2xx) must fit the document too: a document stricter than the
+   * service makes a strict validator in front of it refuse valid requests.
+   */
+  checkAcceptedRequest(method: string, url: string, status: number, body: unknown): void {
+    if (status < 200 || status >= 300 || body === undefined) return;
+    const path = new URL(url, 'http://localhost').pathname;
+    const route = this.routes.find((r) => r.pattern.test(path));
+    const operation = route?.operations[method.toLowerCase()] as { requestBody?: { content?: Record<string, { schema?: Json }> } } | undefined;
+    const schema = operation?.requestBody?.content?.['application/json']?.schema;
+    if (!route || !schema) return;
+    const validate = this.compile(schema, REQUEST_DOCUMENT_ID);
+    if (validate(body)) return;
+    const problems = (validate.errors ?? []).map(describe).join('\n  ');
+    throw new Error(
+      `${method.toUpperCase()} ${path} was accepted (${status}) with a body the OpenAPI document refuses (${route.template}):\n  ${problems}\nbody: ${JSON.stringify(body).slice(0, 2000)}`,
+    );
   }
 
   /** Throws an error saying what differs from the document; returns quietly when the answer fits it. */
@@ -96,11 +125,11 @@ export class OpenApiResponseValidator {
     throw new Error(`${where}, a body the OpenAPI document does not allow:\n  ${problems}\nbody: ${body.length > 2000 ? `${body.slice(0, 2000)}…` : body}`);
   }
 
-  private compile(schema: Json): ValidateFunction {
-    const key = JSON.stringify(schema);
+  private compile(schema: Json, documentId = DOCUMENT_ID): ValidateFunction {
+    const key = `${documentId} ${JSON.stringify(schema)}`;
     let validate = this.compiled.get(key);
     if (!validate) {
-      validate = this.ajv.compile(rewriteRefs(schema) as Json);
+      validate = this.ajv.compile(rewriteRefs(schema, documentId) as Json);
       this.compiled.set(key, validate);
     }
     return validate;
@@ -113,16 +142,21 @@ function describe(error: ErrorObject): string {
   return `${at} ${error.message}${extra} [schema ${error.schemaPath}]`;
 }
 
-/** `#/components/schemas/X` → the validator's own id for X, so that every schema can reach the others. */
-function rewriteRefs(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(rewriteRefs);
+/**
+ * `#/components/schemas/X` → the validator's own id for X, so that every schema can reach the others;
+ * for requests, an enum marked x-case-insensitive becomes a match in any letter case.
+ */
+function rewriteRefs(node: unknown, documentId: string): unknown {
+  if (Array.isArray(node)) return node.map((child) => rewriteRefs(child, documentId));
   if (!node || typeof node !== 'object') return node;
+  const anyCase = documentId === REQUEST_DOCUMENT_ID && (node as Json)['x-case-insensitive'] === true && Array.isArray((node as Json).enum);
   return Object.fromEntries(
-    Object.entries(node).map(([key, value]) =>
-      key === '$ref' && typeof value === 'string'
-        ? [key, value.replace('#/components/schemas/', `${DOCUMENT_ID}#/$defs/`)]
-        : [key, key === 'example' || key === 'examples' || key === 'default' || key === 'const' || key === 'enum' ? value : rewriteRefs(value)],
-    ),
+    Object.entries(node).map(([key, value]) => {
+      if (key === '$ref' && typeof value === 'string') return [key, value.replace('#/components/schemas/', `${documentId}#/$defs/`)];
+      if (key === 'enum' && anyCase) return ['x-enum-any-case', value];
+      const literal = ['example', 'examples', 'default', 'const', 'enum'].includes(key);
+      return [key, literal ? value : rewriteRefs(value, documentId)];
+    }),
   );
 }
 

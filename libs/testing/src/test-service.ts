@@ -97,7 +97,12 @@ export function checkedAgent<A extends object>(agent: A, validator: OpenApiRespo
         const test = value.call(target, url, ...rest) as request.Test;
         const end = test.end;
         test.end = function (this: request.Test, callback) {
-          this.expect((res) => validator.check(property, url, res));
+          this.expect((res) => {
+            validator.check(property, url, res);
+            // What .send() was given: a string is raw text (malformed JSON on purpose), not a JSON body.
+            const sent = (this as unknown as { _data?: unknown })._data;
+            if (sent !== undefined && typeof sent !== 'string') validator.checkAcceptedRequest(property, url, res.status, sent);
+          });
           return end.call(this, callback);
         };
         return test;

@@ -16,11 +16,12 @@ export interface ApiErrorOptions {
 
 /** `DUPLICATE_ORG_NUMBER` → `DuplicateOrgNumberError`, the name of its schema in the document. */
 export function errorSchemaName(code: string): string {
-  return `${code
+  const name = code
     .toLowerCase()
     .split('_')
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join('')}Error`;
+    .join('');
+  return name.endsWith('Error') ? name : `${name}Error`;
 }
 
 /** The common shape of every error answer: what a client can rely on for any status and code. */
@@ -99,7 +100,7 @@ const platformError = (status: number, code: string, when: PlatformError['when']
 /** What every service answers on its own, added to each operation that can get it. */
 export const PLATFORM_ERRORS: PlatformError[] = [
   platformError(400, 'VALIDATION_FAILED', 'input', 'VALIDATION_FAILED: a parameter or field is not valid; details lists each problem', FIELD_PROBLEMS),
-  platformError(400, 'BAD_REQUEST', 'input', 'BAD_REQUEST: the body is not JSON, or a path id is not a UUID'),
+  platformError(400, 'BAD_REQUEST', 'input', 'BAD_REQUEST: the body is not JSON, or a path id is malformed'),
   platformError(401, 'UNAUTHORIZED', 'always', 'UNAUTHORIZED: no bearer token, or one that is not valid'),
   platformError(403, 'FORBIDDEN', 'always', 'FORBIDDEN: the token lacks the role, or is a company token for another company'),
   platformError(413, 'PAYLOAD_TOO_LARGE', 'body', 'PAYLOAD_TOO_LARGE: the body is over 1 MiB'),
@@ -174,3 +175,10 @@ export function ApiUuidParams(...names: string[]): MethodDecorator {
     for (const name of names) documentUuidParam(target, key, name);
   };
 }
+
+/**
+ * Spread into `@ApiProperty` of an enum the service matches in any letter case (it answers with the
+ * listed spelling): the document marks it `x-case-insensitive`, which the tests' validator honours and
+ * docs/api.md explains to anyone validating requests strictly.
+ */
+export const CASE_INSENSITIVE = { 'x-case-insensitive': true } as Record<string, unknown>;
