@@ -13,10 +13,9 @@ export const OPENAPI_VERSION = '3.1.0';
 const DEV_PORTS: Record<string, number> = { companies: 3001, events: 3002, trips: 3003, reporting: 3004 };
 
 type Json = Record<string, unknown>;
-
-const RETRY_AFTER = { description: 'Seconds until this client may send requests again', schema: { type: 'integer', minimum: 0 } };
 type Operation = { parameters?: Json[]; requestBody?: unknown; responses: Record<string, Json>; tags?: string[] };
 
+const RETRY_AFTER = { description: 'Seconds until this client may send requests again', schema: { type: 'integer', minimum: 0 } };
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
 function operationsOf(document: OpenAPIObject): { path: string; method: string; operation: Operation }[] {
@@ -102,15 +101,16 @@ function describeSuccesses(document: OpenAPIObject) {
 }
 
 /**
- * Request and response bodies are exact: the services refuse unknown request fields, and answer with
- * the fields their document lists and no others. So every object schema with properties says so.
+ * Makes the schemas say what the services do, in JSON Schema 2020-12 terms. Request and response bodies
+ * are exact: the services refuse unknown request fields, and answer with the fields their document
+ * lists and no others, so every object schema with properties is closed (`additionalProperties: false`).
  */
-function closeObjects(node: unknown) {
-  if (Array.isArray(node)) return node.forEach(closeObjects);
+function tightenSchemas(node: unknown) {
+  if (Array.isArray(node)) return node.forEach(tightenSchemas);
   if (!node || typeof node !== 'object') return;
   const schema = node as Json;
   // allOf members are parts of one object: closing one would refuse the properties of the others.
-  for (const [key, value] of Object.entries(schema)) if (!['example', 'examples', 'default', 'allOf'].includes(key)) closeObjects(value);
+  for (const [key, value] of Object.entries(schema)) if (!['example', 'examples', 'default', 'allOf'].includes(key)) tightenSchemas(value);
   // @nestjs/swagger types exclusiveMinimum/Maximum as OpenAPI 3.0 booleans; 3.1 (JSON Schema) wants the bound itself.
   for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
     if (schema[flag] === true && typeof schema[bound] === 'number') {
@@ -154,7 +154,7 @@ export function buildOpenApiDocument(app: INestApplication, service: string, ver
   });
   describeErrors(document);
   describeSuccesses(document);
-  closeObjects(document.components?.schemas);
+  tightenSchemas(document.components?.schemas);
   declareTags(document);
   return document;
 }
