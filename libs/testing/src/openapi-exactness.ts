@@ -46,8 +46,9 @@ export function findVagueSchemas(document: Json): string[] {
 function checkSchema(schema: Json, at: string, problems: string[]) {
   const type = schema.type;
   const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
-  if (types.includes('object') && !schema.properties && schema.additionalProperties === undefined && !schema.allOf && !schema.oneOf && !schema.anyOf) {
-    problems.push(`${at}: an object without properties (a nullable field without its real type?)`);
+  const noProperties = !schema.properties || Object.keys(schema.properties).length === 0;
+  if (types.includes('object') && noProperties && schema.additionalProperties === undefined && !schema.allOf && !schema.oneOf && !schema.anyOf) {
+    problems.push(`${at}: an object without properties (a nullable field without its real type, or a DTO without @ApiProperty?)`);
   }
   for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) {
     if (!SHAPED_BY.some((key) => key in property) && name !== 'details') problems.push(`${at}.${name}: has no type`);

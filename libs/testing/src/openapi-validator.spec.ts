@@ -156,7 +156,7 @@ describe('findVagueSchemas', () => {
     vague.paths['/api/things/{id}'].get.responses['409'] = { description: 'conflict' };
     vague.paths['/api/things/special'].get.responses = { '201': { description: '' } };
     expect(findVagueSchemas(vague)).toEqual([
-      'components.schemas.Thing.note: an object without properties (a nullable field without its real type?)',
+      'components.schemas.Thing.note: an object without properties (a nullable field without its real type, or a DTO without @ApiProperty?)',
       'GET /api/things/{id}: path id id is not documented as format uuid',
       'GET /api/things/{id}: answers 409 without a body schema',
       "GET /api/things/special: declares no answer (201 is Nest's stand-in): add @ApiOkResponse/@ApiCreatedResponse/@ApiNoContentResponse",

@@ -120,7 +120,9 @@ function tightenSchemas(node: unknown) {
   }
   const type = schema.type;
   const isObject = type === 'object' || (Array.isArray(type) && type.includes('object'));
-  if (isObject && schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
+  // A class without one @ApiProperty has `properties: {}`: closing it would say "accepts nothing"; the tests call it vague instead.
+  const documented = Object.keys((schema.properties ?? {}) as Json).length > 0;
+  if (isObject && documented && schema.additionalProperties === undefined) schema.additionalProperties = false;
 }
 
 /** Tags of platform libs that cannot use `@ApiTag` (auth is below http). */
