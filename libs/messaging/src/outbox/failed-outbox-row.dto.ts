@@ -11,10 +11,10 @@ export class FailedOutboxRowDto {
   @ApiProperty({ type: String, example: 'CompanyRegistered' })
   eventType: string;
 
-  @ApiProperty({ type: Number, example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   eventVersion: number;
 
-  @ApiProperty({ type: Number, description: 'Refused publishes so far', example: 10 })
+  @ApiProperty({ type: 'integer', description: 'Refused publishes so far', example: 10 })
   attempts: number;
 
   @ApiProperty({ type: String, nullable: true, description: 'Why the last publish was refused', example: 'no stream stores globac.companies.company.registered.v1 (no responders)' })
@@ -34,6 +34,6 @@ export class FailedOutboxRowDto {
 }
 
 export class OutboxRetryAllResultDto {
-  @ApiProperty({ type: Number, description: 'Rows put back to pending', example: 3 })
+  @ApiProperty({ type: 'integer', description: 'Rows put back to pending', example: 3 })
   retried: number;
 }

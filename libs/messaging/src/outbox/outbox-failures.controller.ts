@@ -1,26 +1,13 @@
 import { Roles } from '@globac/auth';
-import { type Page, PageOf, PageQueryDto, toPage } from '@globac/http';
+import { ApiErrorResponse, ApiTag, ApiUuidParams, NotFoundDetails, type Page, PageOf, PageQueryDto, toPage } from '@globac/http';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { FailedOutboxRowDto, OutboxRetryAllResultDto } from './failed-outbox-row.dto';
 import { OutboxFailuresService } from './outbox-failures.service';
 
 /** Operators' view of the outbox rows this service could not publish. Admin only (`@Roles()` with no role). */
-@ApiTags('admin: outbox')
+@ApiTag('admin: outbox', 'Outbox rows this service could not publish and set aside, and putting them back (admin only)')
 @ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'No valid token' })
-@ApiForbiddenResponse({ description: 'Not an admin' })
 @Roles()
 @Controller('admin/outbox/failed')
 export class OutboxFailuresController {
@@ -28,13 +15,12 @@ export class OutboxFailuresController {
 
   @Get()
   @ApiOperation({
-    summary: 'List outbox rows set aside as failed',
+    summary: 'List outbox rows set aside as failed (admin)',
     description:
       'Rows whose publish was refused OUTBOX_MAX_ATTEMPTS times (no stream stores the subject, JetStream refused the message, ' +
       'or only a non-JetStream responder answered). The relay no longer tries them. In write order.',
   })
   @ApiOkResponse({ type: PageOf(FailedOutboxRowDto) })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: page or pageSize out of range' })
   async list(@Query() query: PageQueryDto): Promise<Page<FailedOutboxRowDto>> {
     const { items, total } = await this.failures.list(query.page, query.pageSize);
     return toPage(items, total, query);
@@ -42,7 +28,7 @@ export class OutboxFailuresController {
 
   @Post('retry')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Put every failed outbox row back to pending', description: 'Attempts start again from zero; the relay publishes them at once.' })
+  @ApiOperation({ summary: 'Put every failed outbox row back to pending (admin)', description: 'Attempts start again from zero; the relay publishes them at once.' })
   @ApiOkResponse({ type: OutboxRetryAllResultDto })
   async retryAll(): Promise<OutboxRetryAllResultDto> {
     return { retried: await this.failures.retryAll() };
@@ -50,11 +36,10 @@ export class OutboxFailuresController {
 
   @Post(':id/retry')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Put one failed outbox row back to pending', description: 'Attempts start again from zero; the relay publishes it at once.' })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'The event id of the row' })
+  @ApiOperation({ summary: 'Put one failed outbox row back to pending (admin)', description: 'Attempts start again from zero; the relay publishes it at once.' })
+  @ApiUuidParams('id')
   @ApiNoContentResponse({ description: 'Pending again' })
-  @ApiBadRequestResponse({ description: 'The id is not a UUID' })
-  @ApiNotFoundResponse({ description: 'FAILED_OUTBOX_ROW_NOT_FOUND: no failed row with this id' })
+  @ApiErrorResponse({ status: 404, code: 'FAILED_OUTBOX_ROW_NOT_FOUND', description: 'no failed outbox row with this event id', details: NotFoundDetails })
   async retry(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.failures.retry(id);
   }
