@@ -1,0 +1,30 @@
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../lib/api-client';
+
+export function PageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl" role="status">
+      <Loader size="sm" aria-hidden />
+      <Text ml="sm">{t('app.loading')}</Text>
+    </Center>
+  );
+}
+
+/** An error the user can read: 403 in words, others with the service's message, and a retry. */
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  const message = error instanceof ApiError && error.status === 403 ? t('app.forbidden') : t('app.error', { message: (error as Error)?.message ?? String(error) });
+  return (
+    <Alert color="red" role="alert" title={message}>
+      {onRetry && (
+        <Stack align="flex-start">
+          <Button variant="light" color="red" onClick={onRetry}>
+            {t('app.retry')}
+          </Button>
+        </Stack>
+      )}
+    </Alert>
+  );
+}
