@@ -186,7 +186,7 @@ test('a project manager registers a company, schedules an event, registers two p
       { timeoutMs: 60_000, intervalMs: 500 },
     );
   }
-  await page.getByRole('cell', { name: 'Erik Berg' }).waitFor();
+  await page.getByRole('cell', { name: 'Erik Berg', exact: true }).waitFor();
   await page.getByText('2 anmälda, 0 på väntelistan').waitFor();
   await shot(page, '07-event-registrations');
   await checkAccessibility(page, '07-event-page');

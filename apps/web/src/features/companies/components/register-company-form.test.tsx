@@ -45,7 +45,7 @@ describe('RegisterCompanyForm (against the companies service)', () => {
     expect(onRegistered.mock.calls[0][0]).toMatchObject({ orgNumber, name: 'Formtest AB', municipality: 'Skellefteå' });
   });
 
-  it('says as one types that a number is already registered, and the 409 lands on the field', async () => {
+  it('says as one types that a number is already registered, with a link to that company', async () => {
     const first = vi.fn();
     const orgNumber = randomOrgNumber();
     const { unmount } = await renderSignedIn(<RegisterCompanyForm onRegistered={first} />);
