@@ -116,7 +116,19 @@ test('a project manager registers a company, schedules an event, registers two p
   await page.getByRole('heading', { name: 'Logga in' }).waitFor();
   await shot(page, '01-sign-in');
   await checkAccessibility(page, '01-sign-in');
-  await signInAsStaff(page);
+  // By keyboard alone: Tab to the chosen role, Tab to the button, Enter.
+  const focused = () => page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.textContent || document.activeElement?.getAttribute('value')}`);
+  for (let i = 0; i < 10 && (await focused()) !== 'INPUT:staff'; i++) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'INPUT:staff');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'BUTTON:Logga in');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Företag', level: 1 }).waitFor();
+  // The first Tab stop of a page is the skip link, which takes focus to the content.
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'A:Hoppa till innehållet');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
   await shot(page, '02-companies');
   await checkAccessibility(page, '02-companies');
 
@@ -217,4 +229,53 @@ test('a project manager registers a company, schedules an event, registers two p
   await checkAccessibility(mobile, '09-attendance-phone');
   await phone.close();
   assert.deepEqual(consoleErrors, []);
+});
+
+/** Through the app's own origin, as the browser calls it: a development token and a company. */
+async function registerCompanyThroughApi(name) {
+  const { token } = await (await fetch(`${app.webUrl}/dev-auth/token`, { method: 'POST', body: JSON.stringify({ role: 'staff' }) })).json();
+  const orgNumber = randomOrgNumber();
+  const response = await fetch(`${app.webUrl}/api/companies`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `${name} ${orgNumber}`, orgNumber, municipality: 'Skellefteå' }),
+  });
+  assert.equal(response.status, 201);
+  return response.json();
+}
+
+test("a company user sees its own company and not another's; a financier sees no write buttons and is refused companies", async () => {
+  const own = await registerCompanyThroughApi('Egen AB');
+  const other = await registerCompanyThroughApi('Annan AB');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const page = await context.newPage();
+
+  await page.goto(`${app.webUrl}/sign-in`);
+  await page.getByRole('radio', { name: 'företagsanvändare' }).check();
+  await page.getByRole('combobox', { name: /^Företag/ }).selectOption(own.id);
+  await checkAccessibility(page, '10-sign-in-company');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { name: own.name, level: 1 }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Mitt företag' }).count(), 1);
+  assert.equal(await page.getByRole('heading', { name: 'Slå ihop dubbletter' }).count(), 0, 'merging is for staff');
+  await shot(page, '10-company-user-own-page');
+  await checkAccessibility(page, '10-company-user-own-page');
+  await page.goto(`${app.webUrl}/companies/${other.id}`);
+  await page.getByText('Du har inte behörighet till det här.').waitFor();
+  assert.equal(await page.getByText(other.name).count(), 0);
+  await shot(page, '11-company-user-other-page');
+  await checkAccessibility(page, '11-company-user-other-page');
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+
+  await page.getByRole('radio', { name: 'finansiär' }).check();
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { name: 'Evenemang', level: 1 }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Planera evenemang' }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: 'Företag' }).count(), 0);
+  await shot(page, '12-financier-events');
+  await page.goto(`${app.webUrl}/companies`);
+  await page.getByText('Du har inte behörighet till det här.').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Registrera företag' }).count(), 0);
+  await checkAccessibility(page, '12-financier-companies');
+  await context.close();
 });

@@ -1,6 +1,7 @@
 // Every screen is its own chunk (`lazy`), so the first screen loads only the shell and itself.
 import { createBrowserRouter, Navigate } from 'react-router';
 import { currentSession } from '../lib/session';
+import { PageLoader } from '../components/page-state';
 import { Layout } from './layout';
 import { RequireSession } from './require-session';
 import { NotFound } from './not-found';
@@ -21,13 +22,16 @@ export function createRouter() {
   return createBrowserRouter([
     {
       path: '/sign-in',
+      HydrateFallback: PageLoader,
       lazy: async () => ({ Component: (await import('../features/auth/routes/sign-in')).SignInRoute }),
     },
     {
       path: '/auth/callback',
+      HydrateFallback: PageLoader,
       lazy: async () => ({ Component: (await import('../features/auth/routes/oidc-callback')).OidcCallbackRoute }),
     },
     {
+      HydrateFallback: PageLoader,
       element: (
         <RequireSession>
           <Layout />

@@ -14,8 +14,15 @@ export function PageLoader() {
 
 /** An error the user can read: 403 in words, others with the service's message, and a retry. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useTranslation();
-  const message = error instanceof ApiError && error.status === 403 ? t('app.forbidden') : t('app.error', { message: (error as Error)?.message ?? String(error) });
+  const { t, i18n } = useTranslation();
+  // A known refusal in the user's language; anything else with what the service or browser said.
+  const known = error instanceof ApiError && i18n.exists(`errors.${error.code}`);
+  const message =
+    error instanceof ApiError && error.status === 403
+      ? t('app.forbidden')
+      : known
+        ? t(`errors.${(error as ApiError).code}`)
+        : t('app.error', { message: (error as Error)?.message ?? String(error) });
   return (
     <Alert color="red" role="alert" title={message}>
       {onRetry && (

@@ -1,11 +1,12 @@
 // Vitest setup for component tests: jsdom lacks a few browser APIs Mantine uses.
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import '../lib/i18n';
 
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
+  vi.restoreAllMocks();
 });
 
 if (!window.matchMedia) {

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../../components/field-errors';
+import { ErrorState } from '../../../components/page-state';
 import { ApiError } from '../../../lib/api-client';
 import { type CompanyDetail, type County, type CreateCompany, type Municipality, useRegisterCompany } from '../api/companies';
 import { checkOrgNumber, normalizeOrgNumber } from '../org-number';
@@ -109,7 +110,7 @@ export function RegisterCompanyForm({ onRegistered }: { onRegistered: (company: 
           onChange={(e) => set('description', e.currentTarget.value)}
           error={errorOf('description')}
         />
-        {otherError ? <Alert color="red" role="alert" title={t('app.error', { message: (otherError as Error).message })} /> : null}
+        {otherError ? <ErrorState error={otherError} /> : null}
         <Group>
           <Button type="submit" loading={register.isPending}>
             {t('companies.register')}

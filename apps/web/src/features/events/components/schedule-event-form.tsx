@@ -1,7 +1,8 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../../components/field-errors';
+import { ErrorState } from '../../../components/page-state';
 import { localInputToIso } from '../../../lib/format';
 import { type EventKind, type EventTopic, type Financier, type ProgrammeEvent, type ScheduleEvent, useScheduleEvent } from '../api/events';
 import { FINANCIERS, KINDS, RING_KINDS, TOPICS } from '../vocabulary';
@@ -103,7 +104,7 @@ export function ScheduleEventForm({ onScheduled }: { onScheduled: (event: Progra
             ))}
           </SimpleGrid>
         </Checkbox.Group>
-        {otherError ? <Alert color="red" role="alert" title={t('app.error', { message: (otherError as Error).message })} /> : null}
+        {otherError ? <ErrorState error={otherError} /> : null}
         <Group>
           <Button type="submit" loading={schedule.isPending}>
             {t('events.schedule')}
