@@ -9,6 +9,8 @@ import { signOut, useSession } from '../lib/session';
 export function Layout() {
   const { t } = useTranslation();
   const session = useSession();
+  // A chosen sign-out starts afresh; an expired session comes back to the same page (RequireSession).
+  const leave = () => signOut('chosen');
   const isCompanyUser = session?.roles.includes('company') && !session.roles.some((r) => r === 'staff' || r === 'admin');
   const links = isCompanyUser
     ? [{ to: `/companies/${session?.companyId}`, label: t('app.nav.myCompany') }, { to: '/events', label: t('app.nav.events') }]
@@ -47,7 +49,7 @@ export function Layout() {
               {session && (
                 <>
                   <VisuallyHidden>{t('app.signedInAs', { role: session.roles.map((r) => t(`roles.${r}`)).join(', ') })}</VisuallyHidden>
-                  <Button variant="subtle" size="xs" onClick={signOut} title={t('app.signedInAs', { role: session.roles.map((r) => t(`roles.${r}`)).join(', ') })}>
+                  <Button variant="subtle" size="xs" onClick={leave} title={t('app.signedInAs', { role: session.roles.map((r) => t(`roles.${r}`)).join(', ') })}>
                     {t('app.signOut')}
                   </Button>
                 </>

@@ -25,7 +25,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
         : t('app.error', { message: (error as Error)?.message ?? String(error) });
   return (
     <Alert color="red" role="alert" title={message}>
-      {onRetry && (
+      {onRetry && !(error instanceof ApiError && error.status < 500) && (
         <Stack align="flex-start">
           <Button variant="light" color="red" onClick={onRetry}>
             {t('app.retry')}

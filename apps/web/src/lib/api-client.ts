@@ -45,7 +45,7 @@ const bearer: Middleware = {
   },
   onResponse({ response }) {
     // An expired or revoked token: back to the sign-in rather than a page of errors.
-    if (response.status === 401) signOut();
+    if (response.status === 401) signOut('expired');
     return response;
   },
 };

@@ -17,6 +17,7 @@ export interface Session {
 const KEY = 'globac.session';
 const listeners = new Set<() => void>();
 let cached: Session | null | undefined;
+let endedByChoice = false;
 
 /** Reads the claims the services read (libs/auth token-verifier: `roles` or `role`, `company_id`). */
 export function sessionFromToken(token: string): Session {
@@ -38,21 +39,29 @@ export function currentSession(): Session | null {
     const raw = sessionStorage.getItem(KEY);
     cached = raw ? (JSON.parse(raw) as Session) : null;
   }
-  if (cached && cached.expiresAt <= Date.now()) signOut();
+  if (cached && cached.expiresAt <= Date.now()) signOut('expired');
   return cached;
 }
 
 export function signIn(token: string): Session {
+  endedByChoice = false;
   cached = sessionFromToken(token);
   sessionStorage.setItem(KEY, JSON.stringify(cached));
   listeners.forEach((l) => l());
   return cached;
 }
 
-export function signOut(): void {
+/** 'chosen': the user signed out (start afresh); 'expired': the token ran out or was refused (come back here). */
+export function signOut(reason: 'chosen' | 'expired' = 'chosen'): void {
+  endedByChoice = reason === 'chosen';
   cached = null;
   sessionStorage.removeItem(KEY);
   listeners.forEach((l) => l());
+}
+
+/** Whether the last session ended because the user chose to sign out. */
+export function sessionEndedByChoice(): boolean {
+  return endedByChoice;
 }
 
 function subscribe(listener: () => void) {

@@ -86,7 +86,7 @@ export const en: Translation = {
   companies: {
     title: 'Companies',
     register: 'Register a company',
-    searchLabel: 'Search name or organisation number',
+    searchLabel: 'Name or org. number',
     municipality: 'Municipality',
     county: 'County',
     outsideCounty: 'Outside Västerbotten',

@@ -85,7 +85,7 @@ export const sv = {
   companies: {
     title: 'Företag',
     register: 'Registrera företag',
-    searchLabel: 'Sök namn eller organisationsnummer',
+    searchLabel: 'Namn eller org.nr',
     municipality: 'Kommun',
     county: 'Län',
     outsideCounty: 'Utanför Västerbotten',
