@@ -165,6 +165,7 @@ test('a project manager registers a company, schedules an event, registers two p
   await page.getByRole('heading', { name: 'Evenemang', level: 1 }).waitFor();
   await checkAccessibility(page, '05-events');
   await page.getByRole('link', { name: 'Planera evenemang' }).click();
+  await page.getByRole('heading', { name: 'Planera evenemang', level: 1 }).waitFor();
   // Far enough ahead for the registrations on a loaded machine (registration closes at the start).
   const starts = soon(70);
   const ends = soon(70, 120);

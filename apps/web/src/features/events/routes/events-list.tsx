@@ -3,19 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorState, PageLoader } from '../../../components/page-state';
 import { Pager } from '../../../components/pager';
-import { localInputToIso, useFormat } from '../../../lib/format';
+import { localInputToIso, TIME_ZONE, useFormat } from '../../../lib/format';
 import { canManage, useSession } from '../../../lib/session';
 import { type EventKind, type EventListQuery, type EventTopic, useEvents } from '../api/events';
 import { KINDS, TOPICS } from '../vocabulary';
 
 const PAGE_SIZE = 20;
 
+function todayInSweden(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
 export function EventsListRoute() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const session = useSession();
   const [params, setParams] = useSearchParams();
-  const startsFrom = params.get('startsFrom') ?? '';
+  // Upcoming events by default (from today); clearing the date (`startsFrom=` in the address) lists all.
+  const startsFrom = params.has('startsFrom') ? (params.get('startsFrom') ?? '') : todayInSweden();
   const query: EventListQuery = {
     page: Number(params.get('page')) || 1,
     pageSize: PAGE_SIZE,
@@ -28,7 +33,7 @@ export function EventsListRoute() {
   const update = (key: string, value: string) =>
     setParams((p) => {
       const next = new URLSearchParams(p);
-      if (value) next.set(key, value);
+      if (value || key === 'startsFrom') next.set(key, value);
       else next.delete(key);
       if (key !== 'page') next.delete('page');
       return next;
