@@ -20,6 +20,8 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
+  // The web app's tests run under Vitest (npm run test:web).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
 };
 
 module.exports = {
