@@ -47,7 +47,7 @@ export class TravellerDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ type: String, example: 'anna@example.se', description: 'For a traveller given by name' })
+  @ApiPropertyOptional({ type: String, format: 'email', nullable: true, maxLength: 254, example: 'anna@example.se', description: 'For a traveller given by name' })
   @IsOptional()
   @OnlyForNamedTraveller()
   @Transform(trim)
@@ -55,8 +55,8 @@ export class TravellerDto {
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional({ enum: GENDERS, default: 'undisclosed' })
+  @ApiPropertyOptional({ type: String, enum: GENDERS, nullable: true, default: 'undisclosed', description: 'Absent or null: undisclosed' })
   @IsOptional()
   @IsIn(GENDERS, { message: `$property must be one of ${GENDERS.join(', ')}` })
-  gender?: Gender;
+  gender?: Gender | null;
 }
