@@ -766,9 +766,9 @@ export interface components {
         TravellerDto: {
             /**
              * Format: uuid
-             * @description A contact of the companies service; or give name instead
+             * @description A contact of the companies service; or give name instead (absent or null)
              */
-            contactId?: string;
+            contactId?: string | null;
             /** @example Anna Lindqvist */
             name?: string;
             /**

@@ -36,9 +36,9 @@ const OnlyForNamedTraveller = () =>
 
 /** A person travelling: a contact of the companies service (`{ contactId }`) or someone given by name. */
 export class TravellerDto {
-  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'A contact of the companies service; or give name instead' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'A contact of the companies service; or give name instead (absent or null)' })
   @ContactOrName()
-  contactId?: string;
+  contactId?: string | null;
 
   @ApiPropertyOptional({ type: String, example: 'Anna Lindqvist', maxLength: 200 })
   @ValidateIf((o: TravellerDto) => o.name !== undefined)
