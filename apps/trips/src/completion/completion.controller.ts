@@ -1,5 +1,5 @@
 import { Roles } from '@globac/auth';
-import { ApiErrorResponse, ApiTag, UuidParam } from '@globac/http';
+import { type ApiErrorOptions, ApiErrorResponse, ApiTag, UuidParam } from '@globac/http';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { NOT_AN_ACCEPTED_PARTICIPANT, TRIP_NOT_FOUND, TRIP_NOT_STARTED, TRIP_STATUS_CONFLICT } from '../api-errors';
@@ -7,7 +7,8 @@ import { TripDto } from '../trips/dto/trip.dto';
 import { CompletionService } from './completion.service';
 import { CompleteTripDto, CorrectCompletionDto } from './dto/completion.dto';
 
-const NOT_TRAVELLED_PARTICIPANT = {
+/** The code meetings answer, said of a travelled list. */
+const NOT_TRAVELLED_PARTICIPANT: ApiErrorOptions = {
   ...NOT_AN_ACCEPTED_PARTICIPANT,
   description: 'a listed company was not accepted on the trip (details.companyId: the first such; details.status is null)',
 };
