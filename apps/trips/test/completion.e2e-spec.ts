@@ -43,6 +43,18 @@ describe('completing a trip and correcting its record (real Postgres)', () => {
     });
   });
 
+  // null is "left out" for these fields, and the document says so (the test agent checks each accepted body against it).
+  it('takes null for the travelled list and for a subsidy as left out', async () => {
+    const [trip, other] = await Promise.all([createTrip(app), createTrip(app)]);
+    const [a, b] = await Promise.all([seedCompany(app), seedCompany(app)]);
+    await acceptedParticipant(app, trip.id, a);
+    await acceptedParticipant(app, other.id, b);
+    await Promise.all([startTrip(app, trip.id, 4), startTrip(app, other.id, 4)]);
+    expect((await complete(trip.id, { travelled: null }).expect(200)).body.travelled).toEqual([{ companyId: a, daysAbroad: 4, subsidySek: 15000 }]);
+    const withNullSubsidy = await complete(other.id, { travelled: [{ companyId: b, daysAbroad: 2, subsidySek: null }] }).expect(200);
+    expect(withNullSubsidy.body.travelled).toEqual([{ companyId: b, daysAbroad: 2, subsidySek: 15000 }]);
+  });
+
   it('takes the travelled list staff give, with days and subsidies, and refuses companies that were not accepted', async () => {
     const trip = await createTrip(app);
     const [a, b, applicant] = await Promise.all([seedCompany(app), seedCompany(app), seedCompany(app)]);

@@ -66,6 +66,12 @@ describe('partner meetings and their outcomes (real Postgres and NATS)', () => {
     expect(listed.body).toMatchObject({ total: 1, items: [{ id: booked.body.id, outcome: 'agreement' }] });
   });
 
+  it('takes null for a meeting\'s place as left out, as its document says', async () => {
+    const { trip, companyId } = await tripWithCompany();
+    const booked = await app.as().post(meetings(trip.id), { companyId, partner: { name: 'Novara Riso S.r.l.', countryCode: 'it', targetRegion: null }, at: minutesAgo(5), place: null }).expect(201);
+    expect(booked.body).toMatchObject({ place: null, partner: { id: null, name: 'Novara Riso S.r.l.', countryCode: 'IT', targetRegion: null } });
+  });
+
   it('books a meeting with a partner given by name, and learns its id when the companies service registers it', async () => {
     const { trip, companyId } = await tripWithCompany();
     const booked = await app.as().post(meetings(trip.id), { companyId, partner: { name: 'Novara Dolci S.r.l.', countryCode: 'it', targetRegion: 'novara' }, at: minutesAgo(10) }).expect(201);

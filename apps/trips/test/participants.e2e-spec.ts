@@ -56,6 +56,14 @@ describe('travelling companies: applications, decisions, withdrawals (real Postg
     for (const r of answers.filter((a) => a.status !== 201)) expect(expectError(r, 409, 'ALREADY_APPLIED').details).toMatchObject({ participantId: created[0].body.id });
   });
 
+  // null is "left out" for a traveller's address and gender, and the document says so (the test agent checks each accepted body against it).
+  it('takes null for a traveller\'s contact id, address and gender as left out', async () => {
+    const trip = await createTrip(app);
+    const company = await seedCompany(app);
+    const applied = await app.as().post(participants(trip.id), { companyId: company, travellers: [{ contactId: null, name: 'Anna Lindqvist', email: null, gender: null }] }).expect(201);
+    expect(applied.body.travellers).toEqual([{ contactId: null, name: 'Anna Lindqvist', email: null, gender: 'undisclosed', personalDataErasedAt: null }]);
+  });
+
   it('refuses unknown and merged companies with 422', async () => {
     const trip = await createTrip(app);
     const survivor = await seedCompany(app);

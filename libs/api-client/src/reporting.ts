@@ -32,10 +32,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Replay every dead letter of this service (admin)
-         * @description Each goes through the handlers again: those handled are removed, those failing again stay and are listed in failed.
+         * Start replaying every dead letter of this service, in the background (admin)
+         * @description Answers at once with the replay job; follow it at `GET /api/admin/dead-letters/replays/{id}` (also in `Location`). Those handled are removed, those failing again stay. One replay runs at a time per service.
          */
         post: operations["DeadLetters_replayAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters/replays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of a replay of all dead letters (admin)
+         * @description Counts grow as the job works through the dead letters; status turns completed at the end.
+         */
+        get: operations["DeadLetters_replayProgress"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -56,6 +76,66 @@ export interface paths {
          * @description Through this service's handlers; removed from the dead letters when handled, kept when it fails again (409).
          */
         post: operations["DeadLetters_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/outbox/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List outbox rows set aside as failed (admin)
+         * @description Rows whose publish was refused OUTBOX_MAX_ATTEMPTS times (no stream stores the subject, JetStream refused the message, or only a non-JetStream responder answered). The relay no longer tries them. In write order.
+         */
+        get: operations["OutboxFailures_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/outbox/failed/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put every failed outbox row back to pending (admin)
+         * @description Attempts start again from zero; the relay publishes them at once.
+         */
+        post: operations["OutboxFailures_retryAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/outbox/failed/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put one failed outbox row back to pending (admin)
+         * @description Attempts start again from zero; the relay publishes it at once.
+         */
+        post: operations["OutboxFailures_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -147,15 +227,9 @@ export interface components {
             /** @example 20 */
             pageSize: number;
         };
-        ReplayResultDto: {
-            /** @example 42 */
-            sequence: number;
-            /**
-             * @description handled, duplicate (its effect was already there) or ignored (no handler here any more)
-             * @example handled
-             * @enum {string}
-             */
-            outcome: "handled" | "duplicate" | "ignored";
+        DeadLetterReplayRunningDetails: {
+            /** Format: uuid */
+            replayId?: string;
         };
         ReplayFailureDto: {
             /** @example 43 */
@@ -165,11 +239,54 @@ export interface components {
             /** @description The error of this attempt */
             error: string;
         };
-        ReplayAllResultDto: {
-            /** @description Dead letters handled and removed */
-            replayed: components["schemas"]["ReplayResultDto"][];
-            /** @description Dead letters that failed again and stay */
-            failed: components["schemas"]["ReplayFailureDto"][];
+        DeadLetterReplayJobDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description running, then completed (also when some failed again: see failed)
+             * @example running
+             * @enum {string}
+             */
+            status: "running" | "completed";
+            /**
+             * @description Dead letters of this service when the replay started: the ones it works through
+             * @example 10000
+             */
+            total: number;
+            /**
+             * @description Dead letters tried so far
+             * @example 2500
+             */
+            processed: number;
+            /**
+             * @description Handled (or already handled, or no longer wanted) and removed
+             * @example 2490
+             */
+            replayed: number;
+            /**
+             * @description Failed again; they stay in the dead letters
+             * @example 10
+             */
+            failed: number;
+            /** @description The first 100 failures */
+            failures: components["schemas"]["ReplayFailureDto"][];
+            /** @description Why the replay is held up right now (NATS or the database away); it goes on by itself */
+            lastError: string | null;
+            /** @description The subject of the admin who started it */
+            requestedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Last progress
+             */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        NotFoundDetails: {
+            /** Format: uuid */
+            id: string;
         };
         DeadLetterNotFoundDetails: {
             /** @example 42 */
@@ -185,6 +302,79 @@ export interface components {
             reason: string;
             /** @description The error of this attempt */
             error: string;
+        };
+        ReplayResultDto: {
+            /** @example 42 */
+            sequence: number;
+            /**
+             * @description handled, duplicate (its effect was already there) or ignored (no handler here any more)
+             * @example handled
+             * @enum {string}
+             */
+            outcome: "handled" | "duplicate" | "ignored";
+        };
+        FailedOutboxRowDto: {
+            /**
+             * Format: uuid
+             * @description The event id (and the row id)
+             */
+            id: string;
+            /**
+             * @description Where it was to be published
+             * @example globac.companies.company.registered.v1
+             */
+            subject: string;
+            /** @example CompanyRegistered */
+            eventType: string;
+            /** @example 1 */
+            eventVersion: number;
+            /**
+             * @description Refused publishes so far
+             * @example 10
+             */
+            attempts: number;
+            /**
+             * @description Why the last publish was refused
+             * @example no stream stores globac.companies.company.registered.v1 (no responders)
+             */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When the event happened
+             */
+            occurredOn: string;
+            /**
+             * Format: date-time
+             * @description When the row was written
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the relay set it aside
+             */
+            failedAt: string;
+            /** @description The envelope that will be published (JSON, cut at 4 KiB) */
+            envelope: string;
+        };
+        PageOfFailedOutboxRowDto: {
+            /** @description This page of the collection */
+            items: components["schemas"]["FailedOutboxRowDto"][];
+            /**
+             * @description Items in the whole collection with these filters
+             * @example 1234
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        OutboxRetryAllResultDto: {
+            /**
+             * @description Rows put back to pending
+             * @example 3
+             */
+            retried: number;
         };
         PrincipalDto: {
             /**
@@ -279,6 +469,20 @@ export interface components {
             /** @constant */
             error: "INTERNAL_ERROR";
         };
+        DeadLetterReplayRunningError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "DEAD_LETTER_REPLAY_RUNNING";
+            details: components["schemas"]["DeadLetterReplayRunningDetails"];
+        };
+        DeadLetterReplayNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "DEAD_LETTER_REPLAY_NOT_FOUND";
+            details: components["schemas"]["NotFoundDetails"];
+        };
         DeadLetterNotFoundError: components["schemas"]["Error"] & {
             /** @constant */
             statusCode: 404;
@@ -292,6 +496,13 @@ export interface components {
             /** @constant */
             error: "DEAD_LETTER_REPLAY_FAILED";
             details: components["schemas"]["DeadLetterReplayFailedDetails"];
+        };
+        FailedOutboxRowNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "FAILED_OUTBOX_ROW_NOT_FOUND";
+            details: components["schemas"]["NotFoundDetails"];
         };
     };
     responses: never;
@@ -392,13 +603,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReplayAllResultDto"];
+                    "application/json": components["schemas"]["DeadLetterReplayJobDto"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -417,6 +628,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description DEAD_LETTER_REPLAY_RUNNING: a replay of all runs already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterReplayRunningError"];
                 };
             };
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
@@ -446,6 +666,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NatsUnavailableError"];
+                };
+            };
+        };
+    };
+    DeadLetters_replayProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterReplayJobDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description DEAD_LETTER_REPLAY_NOT_FOUND: no replay of this service with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterReplayNotFoundError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -543,6 +841,213 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NatsUnavailableError"];
+                };
+            };
+        };
+    };
+    OutboxFailures_list: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfFailedOutboxRowDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    OutboxFailures_retryAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxRetryAllResultDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    OutboxFailures_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description FAILED_OUTBOX_ROW_NOT_FOUND: no failed outbox row with this event id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedOutboxRowNotFoundError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };

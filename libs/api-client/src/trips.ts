@@ -32,10 +32,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Replay every dead letter of this service (admin)
-         * @description Each goes through the handlers again: those handled are removed, those failing again stay and are listed in failed.
+         * Start replaying every dead letter of this service, in the background (admin)
+         * @description Answers at once with the replay job; follow it at `GET /api/admin/dead-letters/replays/{id}` (also in `Location`). Those handled are removed, those failing again stay. One replay runs at a time per service.
          */
         post: operations["DeadLetters_replayAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters/replays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of a replay of all dead letters (admin)
+         * @description Counts grow as the job works through the dead letters; status turns completed at the end.
+         */
+        get: operations["DeadLetters_replayProgress"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -56,6 +76,386 @@ export interface paths {
          * @description Through this service's handlers; removed from the dead letters when handled, kept when it fails again (409).
          */
         post: operations["DeadLetters_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/outbox/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List outbox rows set aside as failed (admin)
+         * @description Rows whose publish was refused OUTBOX_MAX_ATTEMPTS times (no stream stores the subject, JetStream refused the message, or only a non-JetStream responder answered). The relay no longer tries them. In write order.
+         */
+        get: operations["OutboxFailures_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/outbox/failed/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put every failed outbox row back to pending (admin)
+         * @description Attempts start again from zero; the relay publishes them at once.
+         */
+        post: operations["OutboxFailures_retryAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/outbox/failed/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put one failed outbox row back to pending (admin)
+         * @description Attempts start again from zero; the relay publishes it at once.
+         */
+        post: operations["OutboxFailures_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/traveller-erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase the name and address of a traveller given by name, on every trip (GDPR)
+         * @description What remains is what reports need: the company, the trip, its status, the traveller's gender.
+         */
+        post: operations["TravellerErasures_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/{tripId}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The trip's participations
+         * @description A company user sees only its own company's; a financier sees no names.
+         */
+        get: operations["Participants_list"];
+        put?: never;
+        /**
+         * Apply for a trip with a company
+         * @description Status `applied`, for staff to accept or decline. A company user applies for their own company only. One application per company and trip.
+         */
+        post: operations["Participants_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/{tripId}/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One participation
+         * @description A company user: of their own company.
+         */
+        get: operations["Participants_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw an application or acceptance before the trip starts
+         * @description Withdrawing an accepted company publishes TripParticipantWithdrawn and frees its place. Withdrawing twice answers it unchanged.
+         */
+        delete: operations["Participants_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/{tripId}/participants/{participantId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an application
+         * @description Within the trip's capacity of accepted companies; publishes TripParticipantAccepted. Accepting an accepted one answers it unchanged.
+         */
+        post: operations["Participants_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/{tripId}/participants/{participantId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an application
+         * @description Declining a declined one answers it unchanged.
+         */
+        post: operations["Participants_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trips, by first day
+         * @description A company user sees open trips and those its company applied to.
+         */
+        get: operations["Trips_list"];
+        put?: never;
+        /**
+         * Plan a trip
+         * @description Status `planned`; publishes TripPlanned. A trip cannot start before today.
+         */
+        post: operations["Trips_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/{tripId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One trip
+         * @description A company user sees open trips and those its company applied to (else 403).
+         */
+        get: operations["Trips_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a trip's details
+         * @description While it is neither completed nor cancelled.
+         */
+        patch: operations["Trips_update"];
+        trace?: never;
+    };
+    "/api/trips/{tripId}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a trip for applications
+         * @description From planned, or again from closed.
+         */
+        post: operations["Trips_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/{tripId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a trip's applications
+         * @description From open. Staff may still accept or decline those who applied.
+         */
+        post: operations["Trips_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/{tripId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a trip
+         * @description From any state before completion; publishes TripCancelled.
+         */
+        post: operations["Trips_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/{tripId}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The trip's meetings
+         * @description A company user sees only its own company's.
+         */
+        get: operations["Meetings_list"];
+        put?: never;
+        /**
+         * Book a B2B meeting of an accepted company with a partner abroad
+         * @description The partner by `partnerId` (known from the companies service) or `partner: { name, countryCode, targetRegion? }`, which the companies service registers.
+         */
+        post: operations["Meetings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/{tripId}/meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One meeting
+         * @description A company user: of their own company.
+         */
+        get: operations["Meetings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/{tripId}/meetings/{meetingId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record what came of a meeting
+         * @description Publishes PartnerMeetingHeld; a changed outcome or follow-up day publishes it again with the next revision, which the companies service applies as a correction of the same meeting. The same outcome again publishes nothing.
+         */
+        put: operations["Meetings_recordOutcome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/{tripId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a trip: who travelled
+         * @description From its first day on, from open or closed. Default: every accepted company for the whole trip. Publishes TripCompleted with each company's subsidy.
+         */
+        post: operations["Completion_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trips/{tripId}/completion-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct who travelled on a completed trip
+         * @description The whole corrected list; publishes TripCompletionCorrected naming the event it corrects. The same list again changes nothing.
+         */
+        post: operations["Completion_correct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -147,15 +547,9 @@ export interface components {
             /** @example 20 */
             pageSize: number;
         };
-        ReplayResultDto: {
-            /** @example 42 */
-            sequence: number;
-            /**
-             * @description handled, duplicate (its effect was already there) or ignored (no handler here any more)
-             * @example handled
-             * @enum {string}
-             */
-            outcome: "handled" | "duplicate" | "ignored";
+        DeadLetterReplayRunningDetails: {
+            /** Format: uuid */
+            replayId?: string;
         };
         ReplayFailureDto: {
             /** @example 43 */
@@ -165,11 +559,54 @@ export interface components {
             /** @description The error of this attempt */
             error: string;
         };
-        ReplayAllResultDto: {
-            /** @description Dead letters handled and removed */
-            replayed: components["schemas"]["ReplayResultDto"][];
-            /** @description Dead letters that failed again and stay */
-            failed: components["schemas"]["ReplayFailureDto"][];
+        DeadLetterReplayJobDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description running, then completed (also when some failed again: see failed)
+             * @example running
+             * @enum {string}
+             */
+            status: "running" | "completed";
+            /**
+             * @description Dead letters of this service when the replay started: the ones it works through
+             * @example 10000
+             */
+            total: number;
+            /**
+             * @description Dead letters tried so far
+             * @example 2500
+             */
+            processed: number;
+            /**
+             * @description Handled (or already handled, or no longer wanted) and removed
+             * @example 2490
+             */
+            replayed: number;
+            /**
+             * @description Failed again; they stay in the dead letters
+             * @example 10
+             */
+            failed: number;
+            /** @description The first 100 failures */
+            failures: components["schemas"]["ReplayFailureDto"][];
+            /** @description Why the replay is held up right now (NATS or the database away); it goes on by itself */
+            lastError: string | null;
+            /** @description The subject of the admin who started it */
+            requestedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Last progress
+             */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        NotFoundDetails: {
+            /** Format: uuid */
+            id: string;
         };
         DeadLetterNotFoundDetails: {
             /** @example 42 */
@@ -185,6 +622,559 @@ export interface components {
             reason: string;
             /** @description The error of this attempt */
             error: string;
+        };
+        ReplayResultDto: {
+            /** @example 42 */
+            sequence: number;
+            /**
+             * @description handled, duplicate (its effect was already there) or ignored (no handler here any more)
+             * @example handled
+             * @enum {string}
+             */
+            outcome: "handled" | "duplicate" | "ignored";
+        };
+        FailedOutboxRowDto: {
+            /**
+             * Format: uuid
+             * @description The event id (and the row id)
+             */
+            id: string;
+            /**
+             * @description Where it was to be published
+             * @example globac.companies.company.registered.v1
+             */
+            subject: string;
+            /** @example CompanyRegistered */
+            eventType: string;
+            /** @example 1 */
+            eventVersion: number;
+            /**
+             * @description Refused publishes so far
+             * @example 10
+             */
+            attempts: number;
+            /**
+             * @description Why the last publish was refused
+             * @example no stream stores globac.companies.company.registered.v1 (no responders)
+             */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When the event happened
+             */
+            occurredOn: string;
+            /**
+             * Format: date-time
+             * @description When the row was written
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the relay set it aside
+             */
+            failedAt: string;
+            /** @description The envelope that will be published (JSON, cut at 4 KiB) */
+            envelope: string;
+        };
+        PageOfFailedOutboxRowDto: {
+            /** @description This page of the collection */
+            items: components["schemas"]["FailedOutboxRowDto"][];
+            /**
+             * @description Items in the whole collection with these filters
+             * @example 1234
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        OutboxRetryAllResultDto: {
+            /**
+             * @description Rows put back to pending
+             * @example 3
+             */
+            retried: number;
+        };
+        TravellerErasureDto: {
+            /**
+             * Format: email
+             * @description The address of a traveller given by name (any case)
+             * @example anna@example.se
+             */
+            email: string;
+        };
+        TravellerErasureResultDto: {
+            /**
+             * @description Travellers whose name and address were erased
+             * @example 2
+             */
+            erasedTravellers: number;
+        };
+        ParticipantStatusDetails: {
+            /**
+             * Format: uuid
+             * @description The participation at hand
+             */
+            participantId: string;
+            /** @enum {string} */
+            status: "applied" | "accepted" | "declined" | "withdrawn";
+        };
+        TripStatusDetails: {
+            /** Format: uuid */
+            tripId: string;
+            /**
+             * @description The trip's status now
+             * @enum {string}
+             */
+            status: "planned" | "open" | "closed" | "completed" | "cancelled";
+        };
+        ApplicationsClosedDetails: {
+            /** Format: uuid */
+            tripId: string;
+            /**
+             * Format: date
+             * @description The last day applications were taken
+             */
+            applicationClosesOn: string;
+        };
+        TripStartDetails: {
+            /** Format: uuid */
+            tripId: string;
+            /**
+             * Format: date
+             * @description The trip's first day
+             */
+            startsOn: string;
+        };
+        UnknownCompanyDetails: {
+            /** Format: uuid */
+            companyId: string;
+        };
+        CompanyMergedDetails: {
+            /**
+             * Format: uuid
+             * @description The merged duplicate that was named
+             */
+            companyId: string;
+            /**
+             * Format: uuid
+             * @description The company it was merged into: use this one
+             */
+            mergedInto: string;
+        };
+        TravellerDto: {
+            /**
+             * Format: uuid
+             * @description A contact of the companies service; or give name instead (absent or null)
+             */
+            contactId?: string | null;
+            /** @example Anna Lindqvist */
+            name?: string;
+            /**
+             * Format: email
+             * @description For a traveller given by name
+             * @example anna@example.se
+             */
+            email?: string | null;
+            /**
+             * @description Absent or null: undisclosed
+             * @default undisclosed
+             * @enum {string|null}
+             */
+            gender?: "woman" | "man" | "non-binary" | "undisclosed" | null;
+        };
+        ApplyDto: {
+            /**
+             * Format: uuid
+             * @description The company applying (a company user: their own)
+             */
+            companyId: string;
+            /** @description Who would travel */
+            travellers: components["schemas"]["TravellerDto"][];
+        };
+        TravellerViewDto: {
+            /**
+             * Format: uuid
+             * @description Null for a traveller given by name, or once erased
+             */
+            contactId: string | null;
+            /** @description Null for a contact, once erased, or for a financier */
+            name: string | null;
+            /**
+             * Format: email
+             * @description For a traveller given by name; null for a contact, once erased, or for a financier
+             */
+            email: string | null;
+            /** @enum {string} */
+            gender: "woman" | "man" | "non-binary" | "undisclosed";
+            /**
+             * Format: date-time
+             * @description When the name and address were erased; null if never
+             */
+            personalDataErasedAt: string | null;
+        };
+        ParticipantDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tripId: string;
+            /** Format: uuid */
+            companyId: string;
+            /** @enum {string} */
+            status: "applied" | "accepted" | "declined" | "withdrawn";
+            travellers: components["schemas"]["TravellerViewDto"][];
+            /** Format: date-time */
+            appliedAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+        };
+        PageOfParticipantDto: {
+            /** @description This page of the collection */
+            items: components["schemas"]["ParticipantDto"][];
+            /**
+             * @description Items in the whole collection with these filters
+             * @example 1234
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        TripFullDetails: {
+            /** Format: uuid */
+            tripId: string;
+            /** @description Places for companies, all taken by accepted ones */
+            capacity: number;
+        };
+        DestinationDto: {
+            /**
+             * @description ISO 3166-1 alpha-2 (any letter case; answers are upper-case)
+             * @example PL
+             */
+            country: string;
+            /**
+             * @description A target region of the programme, in that country
+             * @example poznan
+             * @enum {string|null}
+             */
+            targetRegion?: "poznan" | "novara" | "xian" | "maharashtra" | "karnataka" | "ile-de-france" | "auvergne-rhone-alpes" | null;
+            /** @example Poznań */
+            city?: string | null;
+        };
+        CreateTripDto: {
+            /** @example Delegation to Poznań: food and wood */
+            title: string;
+            /** @example B2B meetings with wholesalers and visits to the Poznań fair */
+            purpose: string;
+            destinations: components["schemas"]["DestinationDto"][];
+            /**
+             * Format: date
+             * @description First day abroad; not before today
+             * @example 2026-05-04
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Last day abroad; not before startsOn
+             * @example 2026-05-07
+             */
+            endsOn: string;
+            /** @description Places for companies; absent or null for no limit */
+            capacity?: number | null;
+            /**
+             * Format: date
+             * @description Last day applications are taken; not after startsOn. Absent: the day before the trip
+             */
+            applicationClosesOn?: string | null;
+            /**
+             * @description Absent or null: none
+             * @example [
+             *       "eu",
+             *       "region-vasterbotten"
+             *     ]
+             */
+            financiers?: ("eu" | "region-vasterbotten" | "lansstyrelsen-vasterbotten" | "umea-kommun" | "skelleftea-kommun" | "vannas-kommun")[] | null;
+            /**
+             * @description What the programme pays per travelling company, whole SEK; absent or null: 0
+             * @default 0
+             */
+            subsidyPerCompanySek?: number | null;
+        };
+        TripDestinationDto: {
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example PL
+             */
+            country: string;
+            /**
+             * @example poznan
+             * @enum {string|null}
+             */
+            targetRegion: "poznan" | "novara" | "xian" | "maharashtra" | "karnataka" | "ile-de-france" | "auvergne-rhone-alpes" | null;
+            /** @example Poznań */
+            city: string | null;
+        };
+        PlacesDto: {
+            /**
+             * @description Companies accepted
+             * @example 6
+             */
+            accepted: number;
+            /**
+             * @description Places left; null for no limit
+             * @example 4
+             */
+            available: number | null;
+        };
+        TravelledCompanyDto: {
+            /** Format: uuid */
+            companyId: string;
+            /** @example 4 */
+            daysAbroad: number;
+            /**
+             * @description Whole SEK
+             * @example 15000
+             */
+            subsidySek: number;
+        };
+        TripDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            purpose: string;
+            destinations: components["schemas"]["TripDestinationDto"][];
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** @description Places for companies; null for no limit */
+            capacity: number | null;
+            /** Format: date */
+            applicationClosesOn: string | null;
+            financiers: ("eu" | "region-vasterbotten" | "lansstyrelsen-vasterbotten" | "umea-kommun" | "skelleftea-kommun" | "vannas-kommun")[];
+            /** @description Whole SEK per travelling company */
+            subsidyPerCompanySek: number;
+            /** @enum {string} */
+            status: "planned" | "open" | "closed" | "completed" | "cancelled";
+            places: components["schemas"]["PlacesDto"];
+            /** @description Who travelled: from completion on, as last corrected */
+            travelled: components["schemas"]["TravelledCompanyDto"][] | null;
+            /** @description 0 before completion, 1 at completion, +1 for each correction */
+            completionRevision: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+        };
+        PageOfTripDto: {
+            /** @description This page of the collection */
+            items: components["schemas"]["TripDto"][];
+            /**
+             * @description Items in the whole collection with these filters
+             * @example 1234
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        CapacityBelowAcceptedDetails: {
+            /** @description The capacity asked for */
+            capacity: number;
+            /** @description Companies accepted on the trip */
+            accepted: number;
+        };
+        UpdateTripDto: {
+            title?: string;
+            purpose?: string;
+            destinations?: components["schemas"]["DestinationDto"][];
+            /** Format: date */
+            startsOn?: string;
+            /** Format: date */
+            endsOn?: string;
+            /** @description null removes the limit */
+            capacity?: number | null;
+            /** Format: date */
+            applicationClosesOn?: string | null;
+            financiers?: ("eu" | "region-vasterbotten" | "lansstyrelsen-vasterbotten" | "umea-kommun" | "skelleftea-kommun" | "vannas-kommun")[];
+            /** @description Whole SEK per travelling company */
+            subsidyPerCompanySek?: number;
+        };
+        TripIdDetails: {
+            /** Format: uuid */
+            tripId: string;
+        };
+        NotAnAcceptedParticipantDetails: {
+            /** Format: uuid */
+            tripId: string;
+            /** Format: uuid */
+            companyId: string;
+            /**
+             * @description The company's participation on the trip; null when it never applied (and always for a travelled list)
+             * @enum {string|null}
+             */
+            status: "applied" | "accepted" | "declined" | "withdrawn" | null;
+        };
+        UnknownPartnerDetails: {
+            /** Format: uuid */
+            partnerId: string;
+        };
+        NamedPartnerDto: {
+            /**
+             * @description An organisation, never a person
+             * @example Wielkopolska Food Import Sp. z o.o.
+             */
+            name: string;
+            /**
+             * @description ISO 3166-1 alpha-2, not SE (any letter case; answers are upper-case)
+             * @example PL
+             */
+            countryCode: string;
+            /**
+             * @example poznan
+             * @enum {string|null}
+             */
+            targetRegion?: "poznan" | "novara" | "xian" | "maharashtra" | "karnataka" | "ile-de-france" | "auvergne-rhone-alpes" | null;
+        };
+        CreateMeetingDto: {
+            /**
+             * Format: uuid
+             * @description An accepted participant's company
+             */
+            companyId: string;
+            /**
+             * Format: uuid
+             * @description A partner known to the companies service; or give partner instead
+             */
+            partnerId?: string;
+            /** @description A partner given by name, when its id is not known */
+            partner?: components["schemas"]["NamedPartnerDto"];
+            /**
+             * Format: date-time
+             * @description During the trip
+             * @example 2026-05-05T10:00:00+02:00
+             */
+            at: string;
+            /**
+             * @description Absent or null: not given
+             * @example MTP Poznań, hall 5
+             */
+            place?: string | null;
+        };
+        MeetingPartnerDto: {
+            /**
+             * Format: uuid
+             * @description Null until the companies service has registered a partner given by name
+             */
+            id: string | null;
+            /** @description As given by name; null for a partner given by id */
+            name: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example PL
+             */
+            countryCode: string;
+            /**
+             * @example poznan
+             * @enum {string|null}
+             */
+            targetRegion: "poznan" | "novara" | "xian" | "maharashtra" | "karnataka" | "ile-de-france" | "auvergne-rhone-alpes" | null;
+        };
+        MeetingDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            tripId: string;
+            /** Format: uuid */
+            companyId: string;
+            partner: components["schemas"]["MeetingPartnerDto"];
+            /** Format: date-time */
+            at: string;
+            place: string | null;
+            /**
+             * @description Null until recorded
+             * @enum {string|null}
+             */
+            outcome: "no-interest" | "follow-up" | "offer-requested" | "agreement" | null;
+            /** Format: date */
+            followUpOn: string | null;
+            /** @description Staff notes; null for a company user */
+            notes: string | null;
+            /** @description 0 until an outcome is recorded, +1 with each change published */
+            outcomeRevision: number;
+            /** Format: date-time */
+            outcomeRecordedAt: string | null;
+        };
+        PageOfMeetingDto: {
+            /** @description This page of the collection */
+            items: components["schemas"]["MeetingDto"][];
+            /**
+             * @description Items in the whole collection with these filters
+             * @example 1234
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        MeetingNotHeldYetDetails: {
+            /** Format: uuid */
+            meetingId: string;
+            /**
+             * Format: date-time
+             * @description When the meeting is
+             */
+            heldAt: string;
+        };
+        RecordOutcomeDto: {
+            /**
+             * @example agreement
+             * @enum {string}
+             */
+            outcome: "no-interest" | "follow-up" | "offer-requested" | "agreement";
+            /**
+             * Format: date
+             * @description The agreed follow-up day
+             */
+            followUpOn?: string | null;
+            /** @description Staff notes; kept here, never published */
+            notes?: string | null;
+        };
+        TravelledDto: {
+            /**
+             * Format: uuid
+             * @description An accepted participant's company
+             */
+            companyId: string;
+            /**
+             * @description Days its people spent abroad; at most the trip's length
+             * @example 4
+             */
+            daysAbroad: number;
+            /** @description Whole SEK; absent or null: the trip's subsidyPerCompanySek */
+            subsidySek?: number | null;
+        };
+        CompleteTripDto: {
+            /** @description Who travelled. Absent or null: every accepted company, for the trip's whole length, with the trip's subsidy per company */
+            travelled?: components["schemas"]["TravelledDto"][] | null;
+        };
+        CorrectCompletionDto: {
+            /** @description The whole corrected list of who travelled (it replaces the last one) */
+            travelled: components["schemas"]["TravelledDto"][];
         };
         PrincipalDto: {
             /**
@@ -279,6 +1269,20 @@ export interface components {
             /** @constant */
             error: "INTERNAL_ERROR";
         };
+        DeadLetterReplayRunningError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "DEAD_LETTER_REPLAY_RUNNING";
+            details: components["schemas"]["DeadLetterReplayRunningDetails"];
+        };
+        DeadLetterReplayNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "DEAD_LETTER_REPLAY_NOT_FOUND";
+            details: components["schemas"]["NotFoundDetails"];
+        };
         DeadLetterNotFoundError: components["schemas"]["Error"] & {
             /** @constant */
             statusCode: 404;
@@ -292,6 +1296,158 @@ export interface components {
             /** @constant */
             error: "DEAD_LETTER_REPLAY_FAILED";
             details: components["schemas"]["DeadLetterReplayFailedDetails"];
+        };
+        FailedOutboxRowNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "FAILED_OUTBOX_ROW_NOT_FOUND";
+            details: components["schemas"]["NotFoundDetails"];
+        };
+        PayloadTooLargeError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 413;
+            /** @constant */
+            error: "PAYLOAD_TOO_LARGE";
+        };
+        UnsupportedMediaTypeError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 415;
+            /** @constant */
+            error: "UNSUPPORTED_MEDIA_TYPE";
+        };
+        TripNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "TRIP_NOT_FOUND";
+            details: components["schemas"]["NotFoundDetails"];
+        };
+        AlreadyAppliedError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "ALREADY_APPLIED";
+            details: components["schemas"]["ParticipantStatusDetails"];
+        };
+        TripNotOpenError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "TRIP_NOT_OPEN";
+            details: components["schemas"]["TripStatusDetails"];
+        };
+        ApplicationsClosedError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "APPLICATIONS_CLOSED";
+            details: components["schemas"]["ApplicationsClosedDetails"];
+        };
+        TripAlreadyStartedError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "TRIP_ALREADY_STARTED";
+            details: components["schemas"]["TripStartDetails"];
+        };
+        UnknownCompanyError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 422;
+            /** @constant */
+            error: "UNKNOWN_COMPANY";
+            details: components["schemas"]["UnknownCompanyDetails"];
+        };
+        CompanyMergedError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 422;
+            /** @constant */
+            error: "COMPANY_MERGED";
+            details: components["schemas"]["CompanyMergedDetails"];
+        };
+        ParticipantNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "PARTICIPANT_NOT_FOUND";
+            details: components["schemas"]["NotFoundDetails"];
+        };
+        ParticipantNotPendingError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "PARTICIPANT_NOT_PENDING";
+            details: components["schemas"]["ParticipantStatusDetails"];
+        };
+        TripNotEditableError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "TRIP_NOT_EDITABLE";
+            details: components["schemas"]["TripStatusDetails"];
+        };
+        TripFullError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "TRIP_FULL";
+            details: components["schemas"]["TripFullDetails"];
+        };
+        CapacityBelowAcceptedError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "CAPACITY_BELOW_ACCEPTED";
+            details: components["schemas"]["CapacityBelowAcceptedDetails"];
+        };
+        TripStatusConflictError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "TRIP_STATUS_CONFLICT";
+            details: components["schemas"]["TripStatusDetails"];
+        };
+        TripCancelledError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "TRIP_CANCELLED";
+            details: components["schemas"]["TripIdDetails"];
+        };
+        NotAnAcceptedParticipantError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 422;
+            /** @constant */
+            error: "NOT_AN_ACCEPTED_PARTICIPANT";
+            details: components["schemas"]["NotAnAcceptedParticipantDetails"];
+        };
+        UnknownPartnerError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 422;
+            /** @constant */
+            error: "UNKNOWN_PARTNER";
+            details: components["schemas"]["UnknownPartnerDetails"];
+        };
+        MeetingNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "MEETING_NOT_FOUND";
+            details: components["schemas"]["NotFoundDetails"];
+        };
+        MeetingNotHeldYetError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "MEETING_NOT_HELD_YET";
+            details: components["schemas"]["MeetingNotHeldYetDetails"];
+        };
+        TripNotStartedError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "TRIP_NOT_STARTED";
+            details: components["schemas"]["TripStartDetails"];
         };
     };
     responses: never;
@@ -392,13 +1548,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Accepted */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReplayAllResultDto"];
+                    "application/json": components["schemas"]["DeadLetterReplayJobDto"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -417,6 +1573,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description DEAD_LETTER_REPLAY_RUNNING: a replay of all runs already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterReplayRunningError"];
                 };
             };
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
@@ -446,6 +1611,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NatsUnavailableError"];
+                };
+            };
+        };
+    };
+    DeadLetters_replayProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterReplayJobDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description DEAD_LETTER_REPLAY_NOT_FOUND: no replay of this service with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterReplayNotFoundError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };
@@ -543,6 +1786,2122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NatsUnavailableError"];
+                };
+            };
+        };
+    };
+    OutboxFailures_list: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfFailedOutboxRowDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    OutboxFailures_retryAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxRetryAllResultDto"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    OutboxFailures_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description FAILED_OUTBOX_ROW_NOT_FOUND: no failed outbox row with this event id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedOutboxRowNotFoundError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    TravellerErasures_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TravellerErasureDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TravellerErasureResultDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Participants_list: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Participations in this status */
+                status?: "applied" | "accepted" | "declined" | "withdrawn";
+                /** @description This company's participation (a company user: their own) */
+                companyId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfParticipantDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Participants_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"];
+                };
+            };
+            /** @description ALREADY_APPLIED: the company has applied for this trip already (and not withdrawn); details.participantId is that participation; TRIP_NOT_OPEN: the trip takes applications only while open (details.status); APPLICATIONS_CLOSED: the last day of applications (details.applicationClosesOn) has passed; TRIP_ALREADY_STARTED: the trip has started: applications are no longer taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlreadyAppliedError"] | components["schemas"]["TripNotOpenError"] | components["schemas"]["ApplicationsClosedError"] | components["schemas"]["TripAlreadyStartedError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description UNKNOWN_COMPANY: the company is not registered in the programme (or its registration has not reached this service yet); COMPANY_MERGED: the company was merged into another one; details.mergedInto is the company to use */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnknownCompanyError"] | components["schemas"]["CompanyMergedError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Participants_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+                /** @description A UUID */
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id; PARTICIPANT_NOT_FOUND: no participation with this id on this trip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"] | components["schemas"]["ParticipantNotFoundError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Participants_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+                /** @description A UUID */
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id; PARTICIPANT_NOT_FOUND: no participation with this id on this trip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"] | components["schemas"]["ParticipantNotFoundError"];
+                };
+            };
+            /** @description TRIP_ALREADY_STARTED: the trip has started: withdrawing is no longer possible; PARTICIPANT_NOT_PENDING: the application was declined; TRIP_NOT_EDITABLE: the trip is completed or cancelled (a completed one is corrected through completion-corrections) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripAlreadyStartedError"] | components["schemas"]["ParticipantNotPendingError"] | components["schemas"]["TripNotEditableError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Participants_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+                /** @description A UUID */
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id; PARTICIPANT_NOT_FOUND: no participation with this id on this trip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"] | components["schemas"]["ParticipantNotFoundError"];
+                };
+            };
+            /** @description TRIP_FULL: every place is taken by an accepted company; PARTICIPANT_NOT_PENDING: the application was declined or withdrawn; TRIP_NOT_EDITABLE: the trip is completed or cancelled (a completed one is corrected through completion-corrections) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripFullError"] | components["schemas"]["ParticipantNotPendingError"] | components["schemas"]["TripNotEditableError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Participants_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+                /** @description A UUID */
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id; PARTICIPANT_NOT_FOUND: no participation with this id on this trip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"] | components["schemas"]["ParticipantNotFoundError"];
+                };
+            };
+            /** @description PARTICIPANT_NOT_PENDING: the application was accepted or withdrawn; TRIP_NOT_EDITABLE: the trip is completed or cancelled (a completed one is corrected through completion-corrections) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantNotPendingError"] | components["schemas"]["TripNotEditableError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Trips_list: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Trips in this status */
+                status?: "planned" | "open" | "closed" | "completed" | "cancelled";
+                /** @description Trips with a destination in this country, ISO 3166-1 alpha-2 (any letter case) */
+                country?: string;
+                /** @description Trips visiting this target region */
+                targetRegion?: "poznan" | "novara" | "xian" | "maharashtra" | "karnataka" | "ile-de-france" | "auvergne-rhone-alpes";
+                /** @description Trips this financier funds */
+                financier?: "eu" | "region-vasterbotten" | "lansstyrelsen-vasterbotten" | "umea-kommun" | "skelleftea-kommun" | "vannas-kommun";
+                /** @description Trips starting on or after this day */
+                startsFrom?: string;
+                /** @description Trips starting before this day */
+                startsBefore?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfTripDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Trips_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTripDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Trips_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Trips_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTripDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"];
+                };
+            };
+            /** @description TRIP_NOT_EDITABLE: the trip is completed or cancelled (a completed one is corrected through completion-corrections); CAPACITY_BELOW_ACCEPTED: more companies are accepted than the new capacity (withdraw some first) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotEditableError"] | components["schemas"]["CapacityBelowAcceptedError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Trips_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"];
+                };
+            };
+            /** @description TRIP_STATUS_CONFLICT: the state machine has no such transition from the trip's status (details.status) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripStatusConflictError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Trips_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"];
+                };
+            };
+            /** @description TRIP_STATUS_CONFLICT: the state machine has no such transition from the trip's status (details.status) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripStatusConflictError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Trips_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"];
+                };
+            };
+            /** @description TRIP_STATUS_CONFLICT: the trip is completed or already cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripStatusConflictError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Meetings_list: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description This company's meetings (a company user: their own) */
+                companyId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfMeetingDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Meetings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMeetingDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"];
+                };
+            };
+            /** @description TRIP_CANCELLED: the trip is cancelled: it has no meetings */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripCancelledError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description NOT_AN_ACCEPTED_PARTICIPANT: the company is not an accepted participant of the trip (details.status: its participation, null if it never applied); UNKNOWN_PARTNER: no partner with this id is known here: give the partner by name instead */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotAnAcceptedParticipantError"] | components["schemas"]["UnknownPartnerError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Meetings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+                /** @description A UUID */
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id; MEETING_NOT_FOUND: no meeting with this id on this trip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"] | components["schemas"]["MeetingNotFoundError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Meetings_recordOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+                /** @description A UUID */
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOutcomeDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id; MEETING_NOT_FOUND: no meeting with this id on this trip */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"] | components["schemas"]["MeetingNotFoundError"];
+                };
+            };
+            /** @description MEETING_NOT_HELD_YET: the meeting's time has not come: its outcome is recorded once it was held; TRIP_CANCELLED: the trip is cancelled: it has no meetings */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingNotHeldYetError"] | components["schemas"]["TripCancelledError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Completion_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteTripDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"];
+                };
+            };
+            /** @description TRIP_STATUS_CONFLICT: the trip is planned, cancelled or completed already (details.status); TRIP_NOT_STARTED: a trip is completed from its first day on */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripStatusConflictError"] | components["schemas"]["TripNotStartedError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description NOT_AN_ACCEPTED_PARTICIPANT: a listed company was not accepted on the trip (details.companyId: the first such; details.status is null) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotAnAcceptedParticipantError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Completion_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectCompletionDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_NOT_FOUND: no trip with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripNotFoundError"];
+                };
+            };
+            /** @description TRIP_STATUS_CONFLICT: the trip is not completed (details.status) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripStatusConflictError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description NOT_AN_ACCEPTED_PARTICIPANT: a listed company was not accepted on the trip (details.companyId: the first such; details.status is null) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotAnAcceptedParticipantError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
                 };
             };
         };

@@ -5,7 +5,7 @@ import type { TravelledCompany, Trip } from '../trips/trip.entity';
 export interface TravelledEntry {
   companyId: string;
   daysAbroad: number;
-  subsidySek?: number;
+  subsidySek?: number | null;
 }
 
 /** The trip's length in days, first and last day included. */

@@ -1,31 +1,16 @@
 import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
-import { type Page, PageOf, UuidParam } from '@globac/http';
+import { ApiErrorResponse, ApiTag, type Page, PageOf, UuidParam } from '@globac/http';
 import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { MEETING_NOT_FOUND, MEETING_NOT_HELD_YET, NOT_AN_ACCEPTED_PARTICIPANT, TRIP_CANCELLED, TRIP_NOT_FOUND, UNKNOWN_PARTNER } from '../api-errors';
 import { CreateMeetingDto } from './dto/create-meeting.dto';
 import { ListMeetingsQueryDto } from './dto/list-meetings.query.dto';
 import { MeetingDto } from './dto/meeting.dto';
 import { RecordOutcomeDto } from './dto/record-outcome.dto';
 import { MeetingsService } from './meetings.service';
 
-@ApiTags('partner meetings')
+@ApiTag('partner meetings', 'B2B meetings of accepted companies with partners abroad during a trip, and what came of them')
 @ApiBearerAuth()
-@ApiParam({ name: 'tripId', format: 'uuid' })
-@ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a malformed id or body' })
-@ApiForbiddenResponse({ description: 'FORBIDDEN: the role may not do this, or a company user reads another company\'s meeting' })
-@ApiNotFoundResponse({ description: 'TRIP_NOT_FOUND, MEETING_NOT_FOUND' })
 @Controller('trips/:tripId/meetings')
 export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
@@ -37,8 +22,12 @@ export class MeetingsController {
     description: 'The partner by `partnerId` (known from the companies service) or `partner: { name, countryCode, targetRegion? }`, which the companies service registers.',
   })
   @ApiCreatedResponse({ type: MeetingDto })
-  @ApiConflictResponse({ description: 'TRIP_CANCELLED' })
-  @ApiUnprocessableEntityResponse({ description: 'NOT_AN_ACCEPTED_PARTICIPANT, UNKNOWN_PARTNER' })
+  @ApiErrorResponse(
+    TRIP_NOT_FOUND,
+    TRIP_CANCELLED,
+    { ...NOT_AN_ACCEPTED_PARTICIPANT, description: 'the company is not an accepted participant of the trip (details.status: its participation, null if it never applied)' },
+    UNKNOWN_PARTNER,
+  )
   create(@UuidParam('tripId') tripId: string, @Body() dto: CreateMeetingDto, @CurrentPrincipal() principal: Principal): Promise<MeetingDto> {
     return this.meetings.create(tripId, dto, principal);
   }
@@ -47,6 +36,7 @@ export class MeetingsController {
   @Roles('staff', 'financier', 'company')
   @ApiOperation({ summary: 'The trip\'s meetings', description: 'A company user sees only its own company\'s.' })
   @ApiOkResponse({ type: PageOf(MeetingDto) })
+  @ApiErrorResponse(TRIP_NOT_FOUND)
   list(@UuidParam('tripId') tripId: string, @Query() query: ListMeetingsQueryDto, @CurrentPrincipal() principal: Principal): Promise<Page<MeetingDto>> {
     return this.meetings.list(tripId, query, principal);
   }
@@ -54,8 +44,8 @@ export class MeetingsController {
   @Get(':meetingId')
   @Roles('staff', 'financier', 'company')
   @ApiOperation({ summary: 'One meeting', description: 'A company user: of their own company.' })
-  @ApiParam({ name: 'meetingId', format: 'uuid' })
   @ApiOkResponse({ type: MeetingDto })
+  @ApiErrorResponse(TRIP_NOT_FOUND, MEETING_NOT_FOUND)
   get(@UuidParam('tripId') tripId: string, @UuidParam('meetingId') meetingId: string, @CurrentPrincipal() principal: Principal): Promise<MeetingDto> {
     return this.meetings.get(tripId, meetingId, principal);
   }
@@ -68,9 +58,8 @@ export class MeetingsController {
       'Publishes PartnerMeetingHeld; a changed outcome or follow-up day publishes it again with the next revision, which the companies service ' +
       'applies as a correction of the same meeting. The same outcome again publishes nothing.',
   })
-  @ApiParam({ name: 'meetingId', format: 'uuid' })
   @ApiOkResponse({ type: MeetingDto })
-  @ApiConflictResponse({ description: 'MEETING_NOT_HELD_YET, TRIP_CANCELLED' })
+  @ApiErrorResponse(TRIP_NOT_FOUND, MEETING_NOT_FOUND, MEETING_NOT_HELD_YET, TRIP_CANCELLED)
   recordOutcome(
     @UuidParam('tripId') tripId: string,
     @UuidParam('meetingId') meetingId: string,

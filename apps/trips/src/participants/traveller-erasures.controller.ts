@@ -1,7 +1,8 @@
 import { Roles } from '@globac/auth';
+import { ApiTag } from '@globac/http';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { TravellerErasureDto, TravellerErasureResultDto } from './dto/traveller-erasure.dto';
 
@@ -10,7 +11,7 @@ import { TravellerErasureDto, TravellerErasureResultDto } from './dto/traveller-
  * companies service is erased there, and reaches here as ContactErased). Under /trips so that the
  * Ingress sends it here with the rest of the trips API.
  */
-@ApiTags('trip participants')
+@ApiTag('trip participants', "Companies applying for trips, staff's decisions, withdrawals, and the travellers of each company")
 @ApiBearerAuth()
 @Controller('trips/traveller-erasures')
 export class TravellerErasuresController {
@@ -24,8 +25,6 @@ export class TravellerErasuresController {
     description: 'What remains is what reports need: the company, the trip, its status, the traveller\'s gender.',
   })
   @ApiOkResponse({ type: TravellerErasureResultDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: not an e-mail address' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: staff only' })
   async erase(@Body() dto: TravellerErasureDto): Promise<TravellerErasureResultDto> {
     const [, erased] = (await this.dataSource.query(
       'UPDATE trip_traveller SET name = NULL, email = NULL, personal_data_erased_at = now() WHERE lower(email) = lower($1)',

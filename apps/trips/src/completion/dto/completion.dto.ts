@@ -8,36 +8,38 @@ export class TravelledDto {
   @IsUUID()
   companyId: string;
 
-  @ApiProperty({ type: Number, minimum: 1, example: 4, description: 'Days its people spent abroad; at most the trip\'s length' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 366, example: 4, description: 'Days its people spent abroad; at most the trip\'s length' })
   @IsInt()
   @Min(1)
   @Max(366)
   daysAbroad: number;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, description: 'Whole SEK; absent: the trip\'s subsidyPerCompanySek' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_SUBSIDY_SEK, nullable: true, description: 'Whole SEK; absent or null: the trip\'s subsidyPerCompanySek' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_SUBSIDY_SEK)
-  subsidySek?: number;
+  subsidySek?: number | null;
 }
 
 export class CompleteTripDto {
   @ApiPropertyOptional({
     type: TravelledDto,
     isArray: true,
-    description: 'Who travelled. Absent: every accepted company, for the trip\'s whole length, with the trip\'s subsidy per company',
+    maxItems: 200,
+    nullable: true,
+    description: 'Who travelled. Absent or null: every accepted company, for the trip\'s whole length, with the trip\'s subsidy per company',
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
   @Type(() => TravelledDto)
-  travelled?: TravelledDto[];
+  travelled?: TravelledDto[] | null;
 }
 
 export class CorrectCompletionDto {
-  @ApiProperty({ type: TravelledDto, isArray: true, description: 'The whole corrected list of who travelled (it replaces the last one)' })
+  @ApiProperty({ type: TravelledDto, isArray: true, maxItems: 200, description: 'The whole corrected list of who travelled (it replaces the last one)' })
   @IsDefined()
   @IsArray()
   @ArrayMaxSize(200)

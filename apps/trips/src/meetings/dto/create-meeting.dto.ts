@@ -13,7 +13,7 @@ export class NamedPartnerDto {
   @Length(1, 200)
   name: string;
 
-  @ApiProperty({ type: String, example: 'PL', description: 'ISO 3166-1 alpha-2, not SE' })
+  @ApiProperty({ type: String, example: 'PL', description: 'ISO 3166-1 alpha-2, not SE (any letter case; answers are upper-case)' })
   @Transform(toUpperCase)
   @IsISO31661Alpha2({ message: '$property must be an ISO 3166-1 alpha-2 country code, like PL' })
   countryCode: string;
@@ -45,10 +45,10 @@ export class CreateMeetingDto {
   @IsInstant()
   at: string;
 
-  @ApiPropertyOptional({ type: String, example: 'MTP Poznań, hall 5', maxLength: 200 })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'MTP Poznań, hall 5', maxLength: 200, description: 'Absent or null: not given' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @Length(1, 200)
-  place?: string;
+  place?: string | null;
 }

@@ -1,5 +1,6 @@
 import { MEETING_OUTCOMES, type MeetingOutcome } from '@globac/contracts';
 import { ApiProperty } from '@nestjs/swagger';
+import { TARGET_REGIONS } from '../../target-regions';
 import type { PartnerMeeting } from '../partner-meeting.entity';
 
 export class MeetingPartnerDto {
@@ -9,10 +10,10 @@ export class MeetingPartnerDto {
   @ApiProperty({ type: String, nullable: true, description: 'As given by name; null for a partner given by id' })
   name: string | null;
 
-  @ApiProperty({ type: String, example: 'PL' })
+  @ApiProperty({ type: String, example: 'PL', description: 'ISO 3166-1 alpha-2' })
   countryCode: string;
 
-  @ApiProperty({ type: String, nullable: true, example: 'poznan' })
+  @ApiProperty({ type: String, enum: TARGET_REGIONS, nullable: true, example: 'poznan' })
   targetRegion: string | null;
 }
 
@@ -35,7 +36,7 @@ export class MeetingDto {
   @ApiProperty({ type: String, nullable: true })
   place: string | null;
 
-  @ApiProperty({ enum: MEETING_OUTCOMES, nullable: true, type: String, description: 'Null until recorded' })
+  @ApiProperty({ type: String, enum: MEETING_OUTCOMES, nullable: true, description: 'Null until recorded' })
   outcome: MeetingOutcome | null;
 
   @ApiProperty({ type: String, format: 'date', nullable: true })
@@ -44,7 +45,7 @@ export class MeetingDto {
   @ApiProperty({ type: String, nullable: true, description: 'Staff notes; null for a company user' })
   notes: string | null;
 
-  @ApiProperty({ type: Number, description: '0 until an outcome is recorded, +1 with each change published' })
+  @ApiProperty({ type: 'integer', description: '0 until an outcome is recorded, +1 with each change published' })
   outcomeRevision: number;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })

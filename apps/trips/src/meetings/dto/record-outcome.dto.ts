@@ -5,7 +5,7 @@ import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { trim } from '../../request-fields';
 
 export class RecordOutcomeDto {
-  @ApiProperty({ enum: MEETING_OUTCOMES, example: 'agreement' })
+  @ApiProperty({ type: String, enum: MEETING_OUTCOMES, example: 'agreement' })
   @IsIn(MEETING_OUTCOMES, { message: `$property must be one of ${MEETING_OUTCOMES.join(', ')}` })
   outcome: MeetingOutcome;
 

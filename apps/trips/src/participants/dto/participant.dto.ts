@@ -10,13 +10,13 @@ export class TravellerViewDto {
   @ApiProperty({ type: String, nullable: true, description: 'Null for a contact, once erased, or for a financier' })
   name: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, format: 'email', nullable: true, description: 'For a traveller given by name; null for a contact, once erased, or for a financier' })
   email: string | null;
 
-  @ApiProperty({ enum: GENDERS })
+  @ApiProperty({ type: String, enum: GENDERS })
   gender: Gender;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the name and address were erased; null if never' })
   personalDataErasedAt: string | null;
 }
 
@@ -30,7 +30,7 @@ export class ParticipantDto {
   @ApiProperty({ type: String, format: 'uuid' })
   companyId: string;
 
-  @ApiProperty({ enum: PARTICIPANT_STATUSES })
+  @ApiProperty({ type: String, enum: PARTICIPANT_STATUSES })
   status: ParticipantStatus;
 
   @ApiProperty({ type: TravellerViewDto, isArray: true })

@@ -4,7 +4,7 @@ import { IsEmail, MaxLength } from 'class-validator';
 import { trim } from '../../request-fields';
 
 export class TravellerErasureDto {
-  @ApiProperty({ type: String, example: 'anna@example.se', description: 'The address of a traveller given by name (any case)' })
+  @ApiProperty({ type: String, format: 'email', maxLength: 254, example: 'anna@example.se', description: 'The address of a traveller given by name (any case)' })
   @Transform(trim)
   @IsEmail({}, { message: '$property must be an e-mail address' })
   @MaxLength(254)
@@ -12,6 +12,6 @@ export class TravellerErasureDto {
 }
 
 export class TravellerErasureResultDto {
-  @ApiProperty({ type: Number, example: 2, description: 'Travellers whose name and address were erased' })
+  @ApiProperty({ type: 'integer', example: 2, description: 'Travellers whose name and address were erased' })
   erasedTravellers: number;
 }

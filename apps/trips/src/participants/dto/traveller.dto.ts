@@ -36,9 +36,9 @@ const OnlyForNamedTraveller = () =>
 
 /** A person travelling: a contact of the companies service (`{ contactId }`) or someone given by name. */
 export class TravellerDto {
-  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'A contact of the companies service; or give name instead' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'A contact of the companies service; or give name instead (absent or null)' })
   @ContactOrName()
-  contactId?: string;
+  contactId?: string | null;
 
   @ApiPropertyOptional({ type: String, example: 'Anna Lindqvist', maxLength: 200 })
   @ValidateIf((o: TravellerDto) => o.name !== undefined)
@@ -47,7 +47,7 @@ export class TravellerDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ type: String, example: 'anna@example.se', description: 'For a traveller given by name' })
+  @ApiPropertyOptional({ type: String, format: 'email', nullable: true, maxLength: 254, example: 'anna@example.se', description: 'For a traveller given by name' })
   @IsOptional()
   @OnlyForNamedTraveller()
   @Transform(trim)
@@ -55,8 +55,8 @@ export class TravellerDto {
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional({ enum: GENDERS, default: 'undisclosed' })
+  @ApiPropertyOptional({ type: String, enum: GENDERS, nullable: true, default: 'undisclosed', description: 'Absent or null: undisclosed' })
   @IsOptional()
   @IsIn(GENDERS, { message: `$property must be one of ${GENDERS.join(', ')}` })
-  gender?: Gender;
+  gender?: Gender | null;
 }

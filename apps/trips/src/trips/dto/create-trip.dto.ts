@@ -38,7 +38,7 @@ export class CreateTripDto {
   @IsCalendarDate()
   endsOn: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_CAPACITY, nullable: true, description: 'Places for companies; absent or null for no limit' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_CAPACITY, nullable: true, description: 'Places for companies; absent or null for no limit' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -50,18 +50,18 @@ export class CreateTripDto {
   @IsCalendarDate()
   applicationClosesOn?: string | null;
 
-  @ApiPropertyOptional({ enum: FINANCIERS, isArray: true, example: ['eu', 'region-vasterbotten'] })
+  @ApiPropertyOptional({ type: String, enum: FINANCIERS, isArray: true, nullable: true, example: ['eu', 'region-vasterbotten'], description: 'Absent or null: none' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(FINANCIERS.length)
   @ArrayUnique()
   @IsIn(FINANCIERS, { each: true, message: `each value in $property must be one of ${FINANCIERS.join(', ')}` })
-  financiers?: Financier[];
+  financiers?: Financier[] | null;
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: MAX_SUBSIDY_SEK, default: 0, description: 'What the programme pays per travelling company, whole SEK' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_SUBSIDY_SEK, nullable: true, default: 0, description: 'What the programme pays per travelling company, whole SEK; absent or null: 0' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_SUBSIDY_SEK)
-  subsidyPerCompanySek?: number;
+  subsidyPerCompanySek?: number | null;
 }

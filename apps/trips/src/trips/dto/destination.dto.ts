@@ -5,7 +5,7 @@ import { toUpperCase, trim } from '../../request-fields';
 import { TARGET_REGIONS } from '../../target-regions';
 
 export class DestinationDto {
-  @ApiProperty({ type: String, example: 'PL', description: 'ISO 3166-1 alpha-2' })
+  @ApiProperty({ type: String, example: 'PL', description: 'ISO 3166-1 alpha-2 (any letter case; answers are upper-case)' })
   @Transform(toUpperCase)
   @IsISO31661Alpha2({ message: '$property must be an ISO 3166-1 alpha-2 country code, like PL' })
   country: string;

@@ -4,7 +4,7 @@ import { TARGET_REGIONS } from '../../target-regions';
 import { TRIP_STATUSES, type Trip, type TripStatus } from '../trip.entity';
 
 export class TripDestinationDto {
-  @ApiProperty({ type: String, example: 'PL' })
+  @ApiProperty({ type: String, example: 'PL', description: 'ISO 3166-1 alpha-2' })
   country: string;
 
   @ApiProperty({ type: String, enum: TARGET_REGIONS, nullable: true, example: 'poznan' })
@@ -18,18 +18,18 @@ export class TravelledCompanyDto {
   @ApiProperty({ type: String, format: 'uuid' })
   companyId: string;
 
-  @ApiProperty({ type: Number, example: 4 })
+  @ApiProperty({ type: 'integer', example: 4 })
   daysAbroad: number;
 
-  @ApiProperty({ type: Number, example: 15000, description: 'Whole SEK' })
+  @ApiProperty({ type: 'integer', example: 15000, description: 'Whole SEK' })
   subsidySek: number;
 }
 
 export class PlacesDto {
-  @ApiProperty({ type: Number, example: 6, description: 'Companies accepted' })
+  @ApiProperty({ type: 'integer', example: 6, description: 'Companies accepted' })
   accepted: number;
 
-  @ApiProperty({ type: Number, nullable: true, example: 4, description: 'Places left; null for no limit' })
+  @ApiProperty({ type: 'integer', nullable: true, example: 4, description: 'Places left; null for no limit' })
   available: number | null;
 }
 
@@ -52,19 +52,19 @@ export class TripDto {
   @ApiProperty({ type: String, format: 'date' })
   endsOn: string;
 
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Places for companies; null for no limit' })
   capacity: number | null;
 
   @ApiProperty({ type: String, format: 'date', nullable: true })
   applicationClosesOn: string | null;
 
-  @ApiProperty({ enum: FINANCIERS, isArray: true })
+  @ApiProperty({ type: String, enum: FINANCIERS, isArray: true })
   financiers: Financier[];
 
-  @ApiProperty({ type: Number, description: 'Whole SEK per travelling company' })
+  @ApiProperty({ type: 'integer', description: 'Whole SEK per travelling company' })
   subsidyPerCompanySek: number;
 
-  @ApiProperty({ enum: TRIP_STATUSES })
+  @ApiProperty({ type: String, enum: TRIP_STATUSES })
   status: TripStatus;
 
   @ApiProperty({ type: PlacesDto })
@@ -73,7 +73,7 @@ export class TripDto {
   @ApiProperty({ type: TravelledCompanyDto, isArray: true, nullable: true, description: 'Who travelled: from completion on, as last corrected' })
   travelled: TravelledCompanyDto[] | null;
 
-  @ApiProperty({ type: Number, description: '0 before completion, 1 at completion, +1 for each correction' })
+  @ApiProperty({ type: 'integer', description: '0 before completion, 1 at completion, +1 for each correction' })
   completionRevision: number;
 
   @ApiProperty({ type: String, format: 'date-time' })

@@ -41,7 +41,7 @@ export class UpdateTripDto {
   @IsCalendarDate()
   endsOn?: string;
 
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: MAX_CAPACITY, nullable: true, description: 'null removes the limit' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_CAPACITY, nullable: true, description: 'null removes the limit' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -53,7 +53,7 @@ export class UpdateTripDto {
   @IsCalendarDate()
   applicationClosesOn?: string | null;
 
-  @ApiPropertyOptional({ enum: FINANCIERS, isArray: true })
+  @ApiPropertyOptional({ type: String, enum: FINANCIERS, isArray: true })
   @UnlessAbsent()
   @IsArray()
   @ArrayMaxSize(FINANCIERS.length)
@@ -61,7 +61,7 @@ export class UpdateTripDto {
   @IsIn(FINANCIERS, { each: true, message: `each value in $property must be one of ${FINANCIERS.join(', ')}` })
   financiers?: Financier[];
 
-  @ApiPropertyOptional({ type: Number, minimum: 0, maximum: MAX_SUBSIDY_SEK })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_SUBSIDY_SEK, description: 'Whole SEK per travelling company' })
   @UnlessAbsent()
   @IsInt()
   @Min(0)
