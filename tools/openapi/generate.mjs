@@ -2,6 +2,7 @@
 // generated from it to libs/api-client/src/<service>.ts, from the built apps (run through
 // `npm run api:generate`, which builds first). No database or NATS is needed: the documents come from
 // Nest's preview mode, which builds the module graph without creating providers.
+import { existsSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,7 +16,10 @@ const { loadConfig } = require(dist('libs/config/src/index.js'));
 const { createOpenApiDocument } = require(dist('libs/http/src/index.js'));
 const { openApiPaths, renderApiTypes, renderOpenApiDocument } = require(dist('libs/testing/src/openapi-files.js'));
 
-const services = (await readdir(path.join(root, 'apps'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+// The services are the apps with a Nest entry point (apps/web is the browser app, a client of these documents).
+const services = (await readdir(path.join(root, 'apps'), { withFileTypes: true }))
+  .filter((e) => e.isDirectory() && existsSync(path.join(root, 'apps', e.name, 'src/main.ts')))
+  .map((e) => e.name);
 for (const service of services) {
   const configModule = require(dist(`apps/${service}/src/${service}.config.js`));
   const configClass = Object.values(configModule).find((value) => typeof value === 'function' && value.name.endsWith('Config'));

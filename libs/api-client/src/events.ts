@@ -1675,6 +1675,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The replay job (from the Location of POST /api/admin/dead-letters/replay) */
                 id: string;
             };
             cookie?: never;

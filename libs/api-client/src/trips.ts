@@ -1620,6 +1620,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description The replay job (from the Location of POST /api/admin/dead-letters/replay) */
                 id: string;
             };
             cookie?: never;

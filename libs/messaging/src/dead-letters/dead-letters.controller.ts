@@ -65,7 +65,7 @@ export class DeadLettersController {
   @Get('replays/:id')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Progress of a replay of all dead letters (admin)', description: 'Counts grow as the job works through the dead letters; status turns completed at the end.' })
-  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'The replay job (from the Location of POST /api/admin/dead-letters/replay)' })
   @ApiOkResponse({ type: DeadLetterReplayJobDto })
   @ApiErrorResponse({ status: 404, code: 'DEAD_LETTER_REPLAY_NOT_FOUND', description: 'no replay of this service with this id', details: NotFoundDetails })
   replayProgress(@Param() params: DeadLetterReplayIdParams): Promise<DeadLetterReplayJobDto> {
