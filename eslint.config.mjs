@@ -39,14 +39,15 @@ export default tseslint.config(
             { sourceTag: 'scope:trips', onlyDependOnLibsWithTags: ['scope:trips', 'scope:shared'] },
             { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            // The web app talks to the services over HTTP only: it imports no project of the workspace
-            // (its API types are generated from the OpenAPI documents) and no server-side package.
+            // The web app talks to the services over HTTP only: of the workspace it imports only the
+            // types generated from the services' OpenAPI documents (type:api-client), and no
+            // server-side package.
             {
               sourceTag: 'type:web',
-              onlyDependOnLibsWithTags: [],
+              onlyDependOnLibsWithTags: ['type:api-client'],
               bannedExternalImports: ['typeorm', '@nestjs/*', 'pg', '@nats-io/*', 'fastify', 'class-validator', 'class-transformer', 'jose'],
             },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:api-client'] },
           ],
         },
       ],

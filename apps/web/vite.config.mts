@@ -34,9 +34,23 @@ function devAuth(): Plugin {
   };
 }
 
+// The web app uses the workspace's `@globac/api-client` for its types only (erased when compiled), so
+// nothing of the workspace may reach the bundle: a run-time import of it fails the build (and the
+// component tests) here instead of resolving to the lib's source.
+function typesOnlyFromWorkspace(): Plugin {
+  return {
+    name: 'globac-types-only-from-workspace',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source.startsWith('@globac/')) this.error(`${importer ?? 'the web app'} imports ${source} at run time; import its types only (import type ...)`);
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [react(), devAuth()],
+  plugins: [typesOnlyFromWorkspace(), react(), devAuth()],
   server: { host: '127.0.0.1', port: 5173, proxy: Object.fromEntries(Object.entries(SERVICE_OF_PREFIX).map(([p, target]) => [p, { target }])) },
   build: {
     outDir: path.resolve(root, '../../dist/apps/web'),

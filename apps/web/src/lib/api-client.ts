@@ -1,14 +1,18 @@
-// The one door to the services' HTTP APIs. The types come from the services' OpenAPI documents
-// (apps/web/src/api/generated, made by `npm run web:api`); when the shared generated client lands,
-// only these imports change.
+// The one door to the services' HTTP APIs. The types are the shared ones generated from the services'
+// OpenAPI documents (`@globac/api-client`, made by `npm run api:generate`; docs/api.md). They are
+// imported as types only: the lib has no code, and the Vite config refuses any run-time import of it.
+import type { CompaniesApi, EventsApi, ReportingApi, TripsApi } from '@globac/api-client';
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { components as CompaniesComponents, paths as CompaniesPaths } from '../api/generated/companies';
-import type { components as EventsComponents, paths as EventsPaths } from '../api/generated/events';
 import { currentSession, signOut } from './session';
 
-export type CompaniesSchemas = CompaniesComponents['schemas'];
-export type { CompaniesPaths, EventsPaths };
-export type EventsSchemas = EventsComponents['schemas'];
+export type CompaniesPaths = CompaniesApi.paths;
+export type CompaniesSchemas = CompaniesApi.components['schemas'];
+export type EventsPaths = EventsApi.paths;
+export type EventsSchemas = EventsApi.components['schemas'];
+export type TripsPaths = TripsApi.paths;
+export type TripsSchemas = TripsApi.components['schemas'];
+export type ReportingPaths = ReportingApi.paths;
+export type ReportingSchemas = ReportingApi.components['schemas'];
 
 /** One field problem of a VALIDATION_FAILED answer. */
 export interface FieldProblem {
@@ -54,19 +58,27 @@ const bearer: Middleware = {
 // each client at the service they started.
 const origin = typeof window !== 'undefined' && window.location.origin !== 'null' ? window.location.origin : 'http://127.0.0.1';
 
-function makeClients(bases: { companies: string; events: string }) {
-  const companies = createClient<CompaniesPaths>({ baseUrl: bases.companies });
-  const events = createClient<EventsPaths>({ baseUrl: bases.events });
-  companies.use(bearer);
-  events.use(bearer);
-  return { companies, events };
+type ServiceBases = { companies: string; events: string; trips: string; reporting: string };
+
+function makeClients(bases: ServiceBases) {
+  const clients = {
+    companies: createClient<CompaniesPaths>({ baseUrl: bases.companies }),
+    events: createClient<EventsPaths>({ baseUrl: bases.events }),
+    // No screens use these yet; they are here so that the first one starts from a typed client.
+    trips: createClient<TripsPaths>({ baseUrl: bases.trips }),
+    reporting: createClient<ReportingPaths>({ baseUrl: bases.reporting }),
+  };
+  for (const client of Object.values(clients)) client.use(bearer);
+  return clients;
 }
 
-export let api = makeClients({ companies: origin, events: origin });
+const sameOrigin: ServiceBases = { companies: origin, events: origin, trips: origin, reporting: origin };
 
-/** For component tests: the services run on their own ports without the Ingress. */
-export function setApiBaseUrls(bases: { companies: string; events: string }): void {
-  api = makeClients(bases);
+export let api = makeClients(sameOrigin);
+
+/** For component tests: the services run on their own ports without the Ingress (those not given stay on the page's origin). */
+export function setApiBaseUrls(bases: Partial<ServiceBases>): void {
+  api = makeClients({ ...sameOrigin, ...bases });
 }
 
 /** Returns the data of a successful answer, or throws ApiError with the platform's error shape. */

@@ -7,19 +7,13 @@ export type Registration = EventsSchemas['RegistrationDto'];
 export type EventKind = ProgrammeEvent['kind'];
 export type EventTopic = ProgrammeEvent['topic'];
 export type Financier = NonNullable<EventsSchemas['CreateProgrammeEventDto']['financiers']>[number];
-export type Gender = EventsSchemas['ParticipantDto']['gender'];
+// Optional in a registration (the service then records 'undisclosed'); the form always sends one.
+export type Gender = NonNullable<EventsSchemas['ParticipantDto']['gender']>;
 export type EventListQuery = NonNullable<EventsPaths['/api/events']['get']['parameters']['query']>;
 
-// The events service's document types a few nullable inputs as `object` (capacity, targetCountry,
-// registrationClosesAt, a participant's email) until the OpenAPI work makes them exact; these are
-// the values it accepts (docs/events.md). Remove once the generated types say so.
-type Exact<T, K extends keyof T, V> = Omit<T, K> & { [P in K]?: V };
-export type ScheduleEvent = Exact<EventsSchemas['CreateProgrammeEventDto'], 'capacity' | 'targetCountry' | 'registrationClosesAt', string | number | null>;
-export type Participant = Exact<EventsSchemas['ParticipantDto'], 'email', string>;
-export interface CreateRegistration {
-  companyId: string;
-  participant: Participant;
-}
+export type ScheduleEvent = EventsSchemas['CreateProgrammeEventDto'];
+export type Participant = EventsSchemas['ParticipantDto'];
+export type CreateRegistration = EventsSchemas['CreateRegistrationDto'];
 
 export const eventKeys = {
   all: ['events'] as const,
@@ -43,7 +37,7 @@ export function useEvent(id: string) {
 export function useScheduleEvent() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ScheduleEvent) => unwrap(api.events.POST('/api/events', { body: body as EventsSchemas['CreateProgrammeEventDto'] })),
+    mutationFn: (body: ScheduleEvent) => unwrap(api.events.POST('/api/events', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: eventKeys.all }),
   });
 }
@@ -68,7 +62,7 @@ export function useRegister(eventId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateRegistration) =>
-      unwrap(api.events.POST('/api/events/{eventId}/registrations', { params: { path: { eventId } }, body: body as EventsSchemas['CreateRegistrationDto'] })),
+      unwrap(api.events.POST('/api/events/{eventId}/registrations', { params: { path: { eventId } }, body })),
     onSuccess: () => client.invalidateQueries({ queryKey: eventKeys.one(eventId) }),
   });
 }

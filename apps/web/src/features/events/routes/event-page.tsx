@@ -52,7 +52,7 @@ export function EventRoute() {
             {e.status === 'cancelled' ? <Badge color="red.9">{t('events.statuses.cancelled')}</Badge> : <Badge color="blue.9">{t('events.statuses.scheduled')}</Badge>}
             <Text size="sm">
               {t('events.seatsSummary', { registered: fmt.number(e.seats.registered), waitlisted: fmt.number(e.seats.waitlisted) })}
-              {e.capacity !== null && ` · ${t('events.available', { count: e.seats.available, formatted: fmt.number(e.seats.available) })}`}
+              {e.seats.available !== null && ` · ${t('events.available', { count: e.seats.available, formatted: fmt.number(e.seats.available) })}`}
             </Text>
           </Group>
         </Stack>
