@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { TokenVerifier } from '@globac/auth';
 import type { ServiceConfig } from '@globac/config';
 import { JsonLogger, MetricsService, RequestContext } from '@globac/observability';
 import type { LoggerService } from '@nestjs/common';
@@ -29,7 +30,10 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
   const { config, service } = options;
   const logger = options.logger ?? new JsonLogger(service, config.LOG_LEVEL);
   const adapter = new FastifyAdapter({
-    trustProxy: true,
+    // Only the proxies the deployment puts in front (the ingress) may name the client's address: with
+    // every hop trusted, a client would pick its own address in X-Forwarded-For, and so its rate limit.
+    // (proxy-addr's hop index: 0 is the socket's peer, the nearest proxy.)
+    trustProxy: (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
     bodyLimit: 1024 * 1024,
     // Keep a caller's request id (from the ingress or the frontend) so one id follows the request everywhere.
     genReqId: (req: IncomingMessage) => {
@@ -59,7 +63,12 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
     done();
   });
   registerSecurityHeaders(fastify);
-  registerRateLimit(fastify, { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS });
+  const verifier = app.get(TokenVerifier);
+  registerRateLimit(fastify, {
+    max: config.RATE_LIMIT_MAX,
+    windowMs: config.RATE_LIMIT_WINDOW_MS,
+    verifiedSubject: (token) => verifier.remembered(token)?.subject,
+  });
 
   setupOpenApi(app, service, options.version ?? '0.1.0');
   return app;
