@@ -10,3 +10,4 @@ export * from './health/health.controller';
 export * from './pagination/page';
 export * from './protection/rate-limit';
 export * from './protection/security-headers';
+export * from './protection/json-depth';

@@ -1,4 +1,5 @@
 import { signDevToken } from '@globac/auth';
+import { BODY_LIMIT, MAX_JSON_DEPTH } from '../src';
 import { startSampleApp } from './sample.module';
 
 const COMPANY_A = '3f1c8d2e-5b7a-4c9e-8f10-2a3b4c5d6e7f';
@@ -50,6 +51,38 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
         .send('{"name": ')
         .expect(400);
       expect(res.body).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST', message: expect.any(String) });
+    });
+
+    it('refuses JSON nested deeper than the platform allows with 400, not 500 (the validator would recurse until the stack ran out)', async () => {
+      const deep = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+      for (const field of ['place', 'colour']) {
+        const res = await service
+          .http()
+          .post('/api/things')
+          .set('Authorization', `Bearer ${staff}`)
+          .set('Content-Type', 'application/json')
+          .send(`{"name":"x","count":1,"${field}":${deep(5000)}}`)
+          .expect(400);
+        expect(res.body).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST', message: expect.stringMatching(/levels deep/) });
+      }
+      // Just inside the limit the body reaches validation, which names the unknown field.
+      const inside = await post(JSON.parse(`{"name":"x","count":1,"colour":${deep(MAX_JSON_DEPTH - 1)}}`)).expect(400);
+      expect(inside.body.error).toBe('VALIDATION_FAILED');
+    });
+
+    it.each(['text/plain', 'application/x-www-form-urlencoded'])('refuses a %s body with 415: the APIs take JSON only', async (type) => {
+      const res = await service.http().post('/api/things').set('Authorization', `Bearer ${staff}`).set('Content-Type', type).send('name=x&count=1').expect(415);
+      expect(res.body).toMatchObject({ statusCode: 415, error: 'UNSUPPORTED_MEDIA_TYPE' });
+    });
+
+    it('answers a path parameter longer than the router takes with 400 in the common shape', async () => {
+      const res = await service.http().get(`/api/things/companies/${'x'.repeat(300)}`).set('Authorization', `Bearer ${staff}`).expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST' });
+    });
+
+    it('refuses a body over the size limit with 413 in the common shape', async () => {
+      const res = await post({ name: 'x'.repeat(BODY_LIMIT), count: 1 }).expect(413);
+      expect(res.body).toMatchObject({ statusCode: 413, error: 'PAYLOAD_TOO_LARGE' });
     });
 
     it('refuses a malformed id in a path with 400, not 500', async () => {

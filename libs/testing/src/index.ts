@@ -6,3 +6,4 @@ export * from './test-database';
 export * from './test-names';
 export * from './test-nats';
 export * from './test-service';
+export * from './hostile-input';

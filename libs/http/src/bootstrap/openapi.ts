@@ -32,6 +32,12 @@ const ERROR_RESPONSES: Record<string, string> = {
   '500': 'An unexpected error (never caused by bad input)',
 };
 
+/** What the platform answers for a body it cannot take, before the operation sees it. */
+const BODY_ERROR_RESPONSES: Record<string, string> = {
+  '413': 'The body is larger than 1 MiB',
+  '415': 'The body is not application/json',
+};
+
 /** Adds the common error responses to every operation that does not describe them itself. */
 function describeErrors(document: OpenAPIObject): OpenAPIObject {
   document.components ??= {};
@@ -42,7 +48,11 @@ function describeErrors(document: OpenAPIObject): OpenAPIObject {
     for (const operation of Object.values(item)) {
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
       const responses = operation.responses as Record<string, unknown>;
-      const codes = { ...ERROR_RESPONSES, ...(path.includes('{') ? { '404': 'No such resource' } : {}) };
+      const codes = {
+        ...ERROR_RESPONSES,
+        ...(path.includes('{') ? { '404': 'No such resource' } : {}),
+        ...('requestBody' in operation && operation.requestBody ? BODY_ERROR_RESPONSES : {}),
+      };
       for (const [code, description] of Object.entries(codes)) {
         responses[code] ??= { description, content: { 'application/json': { schema: ref } } };
       }
