@@ -142,6 +142,43 @@ describe('the real packaging', () => {
   });
 });
 
+describe('k8s/base keeps one shape for the four services', () => {
+  const services = { companies: 3001, events: 3002, trips: 3003, reporting: 3004 };
+
+  test('each service is a kustomization of the shared component, naming only itself and its port', async () => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    for (const [name, port] of Object.entries(services)) {
+      assert.ok(!existsSync(path.join(root, 'k8s/base', `${name}.yaml`)), `k8s/base/${name}.yaml repeats the shape`);
+      const kustomization = parse(readFileSync(path.join(root, 'k8s/base', name, 'kustomization.yaml'), 'utf8'));
+      assert.deepEqual(kustomization.components, ['../../components/service']);
+      assert.deepEqual(kustomization.resources ?? [], [], `${name} adds objects of its own`);
+      assert.deepEqual(kustomization.configMapGenerator[0].literals, [`name=${name}`, `port=${port}`]);
+    }
+  });
+
+  test('the rendered base has each service under its own name and port, and no placeholder left', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { parseAllDocuments } = await import('yaml');
+    const rendered = execFileSync('kubectl', ['kustomize', path.join(root, 'k8s/base')], { encoding: 'utf8' });
+    const objects = parseAllDocuments(rendered).map((d) => d.toJS()).filter(Boolean);
+    assert.ok(!/\bservice-identity\b|name: service$|: 3000$|"3000"/m.test(rendered), 'a placeholder of the shape is left in the rendered base');
+    for (const [name, port] of Object.entries(services)) {
+      const of = (kind) => objects.find((o) => o.kind === kind && o.metadata.name === name);
+      for (const kind of ['ServiceAccount', 'Deployment', 'Service', 'NetworkPolicy']) assert.ok(of(kind), `no ${kind} ${name}`);
+      const pod = of('Deployment').spec.template;
+      assert.equal(pod.metadata.annotations['prometheus.io/port'], String(port));
+      assert.equal(pod.spec.serviceAccountName, name);
+      assert.equal(pod.spec.containers[0].image, `globac/${name}`);
+      assert.equal(pod.spec.containers[0].ports[0].containerPort, port);
+      assert.equal(pod.spec.containers[0].env.find((e) => e.name === 'PORT').value, String(port));
+      assert.equal(of('Service').spec.ports[0].port, port);
+      assert.deepEqual(of('Service').spec.selector, { 'app.kubernetes.io/name': name });
+      assert.deepEqual(of('NetworkPolicy').spec.podSelector.matchLabels, { 'app.kubernetes.io/name': name });
+    }
+  });
+});
+
 describe('compose checks fail on broken files', () => {
   test('a minimal valid file passes (so the failures below have their stated cause)', () => {
     assert.deepEqual(validateCompose(writeCompose({ services: { db: composeService() } })), []);
