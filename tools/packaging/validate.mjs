@@ -269,6 +269,16 @@ async function modelFor(apiVersion, kind) {
 
 const describe = (o) => `${o?.kind ?? '?'} ${o?.metadata?.name ?? '?'}`;
 
+/**
+ * kustomize wraps the base64 of a long Secret value over several lines; the API server's decoder
+ * skips the line breaks, kubernetes-models' "byte" format does not: unwrap them before validating.
+ */
+function withUnwrappedSecretData(object) {
+  if (object?.kind !== 'Secret' || !object.data || typeof object.data !== 'object') return object;
+  const data = Object.fromEntries(Object.entries(object.data).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[\r\n]/g, '') : v]));
+  return { ...object, data };
+}
+
 async function schemaProblems(objects) {
   const problems = [];
   for (const object of objects) {
@@ -278,7 +288,7 @@ async function schemaProblems(objects) {
       continue;
     }
     try {
-      new Model(object).validate();
+      new Model(withUnwrappedSecretData(object)).validate();
     } catch (error) {
       const details = error.errors?.length ? ajvMessages(error.errors) : [error.message];
       for (const detail of details) problems.push(`${describe(object)}: ${detail}`);

@@ -179,6 +179,46 @@ describe('k8s/base keeps one shape for the four services', () => {
   });
 });
 
+describe('each service connects to Postgres as its own role', () => {
+  const services = ['companies', 'events', 'trips', 'reporting'];
+
+  test('docker-compose.yml: each service its own role; Postgres creates them from the shared init script', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseDocument } = await import('yaml');
+    const compose = parseDocument(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }).toJS();
+    for (const name of services) {
+      const env = compose.services[name].environment;
+      assert.equal(new URL(env.POSTGRES_URL).username, `globac_${name}`, `${name} does not connect as its own role`);
+      assert.equal(new URL(env.POSTGRES_URL).password, compose.services.postgres.environment[`GLOBAC_${name.toUpperCase()}_PASSWORD`]);
+      assert.equal(env.NODE_ENV, 'development', `${name} lost the shared environment`);
+    }
+    assert.ok(compose.services.postgres.volumes.includes('./k8s/overlays/dev/postgres-init:/docker-entrypoint-initdb.d:ro'));
+  });
+
+  test('k8s: each Deployment reads its own Secret; the dev Postgres gets the roles and the init script', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { parseAllDocuments } = await import('yaml');
+    const rendered = execFileSync('kubectl', ['kustomize', path.join(root, 'k8s/overlays/dev')], { encoding: 'utf8' });
+    const objects = parseAllDocuments(rendered).map((d) => d.toJS()).filter(Boolean);
+    const secret = (name) => objects.find((o) => o.kind === 'Secret' && o.metadata.name === name);
+    const decode = (s, key) => Buffer.from(s.data[key].replace(/\s/g, ''), 'base64').toString('utf8');
+    const postgres = objects.find((o) => o.kind === 'StatefulSet' && o.metadata.name === 'postgres').spec.template.spec;
+    for (const name of services) {
+      const container = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name).spec.template.spec.containers[0];
+      const ref = container.env.find((e) => e.name === 'POSTGRES_URL').valueFrom.secretKeyRef;
+      assert.match(ref.name, new RegExp(`^${name}-postgres-`));
+      const url = new URL(decode(secret(ref.name), ref.key));
+      assert.equal(url.username, `globac_${name}`);
+      const password = postgres.containers[0].env.find((e) => e.name === `GLOBAC_${name.toUpperCase()}_PASSWORD`).valueFrom.secretKeyRef;
+      assert.equal(password.name, ref.name);
+      assert.equal(decode(secret(password.name), password.key), url.password);
+    }
+    const init = postgres.volumes.find((v) => v.name === 'init').configMap.name;
+    const script = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === init).data['service-roles.sh'];
+    assert.match(script, /REVOKE ALL ON DATABASE/);
+  });
+});
+
 describe('compose checks fail on broken files', () => {
   test('a minimal valid file passes (so the failures below have their stated cause)', () => {
     assert.deepEqual(validateCompose(writeCompose({ services: { db: composeService() } })), []);
