@@ -428,6 +428,32 @@ function referenceProblems(objects) {
   return problems;
 }
 
+/** The address the base's egress rules point at until an overlay says where a destination is. */
+export const EGRESS_PLACEHOLDER = '192.0.2.1/32';
+
+/**
+ * Egress only to named destinations: a rule without `to` (or with an empty one) allows its ports to
+ * any address, and so does an ipBlock of the whole address space.
+ */
+function networkPolicyProblems(objects) {
+  const problems = [];
+  for (const policy of objects.filter((o) => o.kind === 'NetworkPolicy')) {
+    for (const [i, rule] of list(policy.spec?.egress).entries()) {
+      const at = `${describe(policy)}: egress rule ${i}`;
+      const to = list(rule?.to);
+      if (!to.length) problems.push(`${at} has no \`to\`: it allows ${ports(rule)} to any address`);
+      for (const peer of to) {
+        const cidr = peer?.ipBlock?.cidr;
+        if (cidr === '0.0.0.0/0' || cidr === '::/0') problems.push(`${at} allows ${ports(rule)} to any address (${cidr})`);
+        if (cidr === EGRESS_PLACEHOLDER) problems.push(`${at} still points at the base's placeholder ${cidr}: the overlay must say where this destination is`);
+      }
+    }
+  }
+  return problems;
+}
+
+const ports = (rule) => (list(rule?.ports).length ? `port ${list(rule.ports).map((p) => p.port).join(', ')}` : 'every port');
+
 /** The app's own configuration rules, on each container's effective environment. */
 function envProblems(objects) {
   const problems = [];
@@ -473,6 +499,7 @@ export async function checkKustomizeOverlay(dir) {
     { check: 'hardening (resources, non-root, read-only root, probes, no token)', errors: guarded(hardeningProblems, objects) },
     { check: 'references between objects', errors: guarded(referenceProblems, objects) },
     { check: 'app configuration', errors: guarded(envProblems, objects) },
+    { check: 'network policies (egress only to named destinations)', errors: guarded(networkPolicyProblems, objects) },
   ];
 }
 

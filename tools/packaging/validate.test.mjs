@@ -387,6 +387,22 @@ describe('Kubernetes checks fail on broken objects', () => {
     someMatch(errors, /PORT=3009 but the http port is 3001/);
   });
 
+  test('an egress rule without a destination, to every address, or left at the base placeholder', async () => {
+    const policy = (egress) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'demo' },
+      spec: { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'demo' } }, policyTypes: ['Egress'], egress },
+    });
+    const pg = [{ port: 5432, protocol: 'TCP' }];
+    const ok = await overlayErrors((o) => o.push(policy([{ to: [{ podSelector: { matchLabels: { app: 'pg' } } }], ports: pg }])));
+    assert.deepEqual(ok, []);
+    someMatch(await overlayErrors((o) => o.push(policy([{ ports: pg }]))), /egress rule 0 has no `to`: it allows port 5432 to any address/);
+    someMatch(await overlayErrors((o) => o.push(policy([{ to: [], ports: pg }]))), /egress rule 0 has no `to`/);
+    someMatch(await overlayErrors((o) => o.push(policy([{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: pg }]))), /to any address \(0\.0\.0\.0\/0\)/);
+    someMatch(await overlayErrors((o) => o.push(policy([{ to: [{ ipBlock: { cidr: '192.0.2.1/32' } }], ports: pg }]))), /base's placeholder/);
+  });
+
   test('a directory that is not a kustomization', async () => {
     const [result] = await checkKustomizeOverlay(scratch);
     assert.equal(result.check, 'kustomize build');
