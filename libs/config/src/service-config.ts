@@ -1,4 +1,4 @@
-import { DEFAULT_DEV_SECRET } from '@globac/auth';
+import { DEFAULT_DEV_SECRET } from './development-key';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 
