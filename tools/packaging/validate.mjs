@@ -1,5 +1,6 @@
 // Offline validation of the packaging: docker-compose.yml against the Compose Specification's JSON
-// schema, and the rendered Kustomize overlays against the Kubernetes API schemas (kubernetes-models),
+// schema, the rendered Kustomize overlays against the Kubernetes API schemas (kubernetes-models), the
+// Prometheus alerting rules (alert-rules.mjs),
 // plus checks of our own that neither schema expresses (hardening, references between objects, the
 // app's configuration rules). Nothing here needs a Docker engine or a cluster.
 //
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments, parseDocument } from 'yaml';
+import { checkAlertRules } from './alert-rules.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -530,6 +532,10 @@ async function main() {
     ['docker-compose.yml', () => checkCompose(path.join(repoRoot, 'docker-compose.yml'))],
     ['k8s/overlays/dev', () => checkKustomizeOverlay(path.join(repoRoot, 'k8s/overlays/dev'))],
     ['k8s/overlays/prod', () => checkKustomizeOverlay(path.join(repoRoot, 'k8s/overlays/prod'))],
+    [
+      'k8s/base/monitoring/globac-alerts.rules.yaml',
+      () => [{ check: 'Prometheus rules (structure, PromQL)', errors: checkAlertRules(path.join(repoRoot, 'k8s/base/monitoring/globac-alerts.rules.yaml')) }],
+    ],
   ];
   let failed = 0;
   for (const [name, run] of targets) {
