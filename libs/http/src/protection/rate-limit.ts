@@ -67,9 +67,10 @@ const OPERATIONAL = /^\/(health\/|metrics)/;
 
 /** The token of an `Authorization: Bearer <token>` header, as the auth guard reads it. */
 function bearerToken(header: string | undefined): string | undefined {
-  if (typeof header !== 'string' || header.length < 8 || header.charCodeAt(6) !== 32) return undefined;
-  if (header.slice(0, 6).toLowerCase() !== 'bearer') return undefined;
-  return header.slice(7);
+  if (typeof header !== 'string' || header.length < 8) return undefined;
+  // The usual spelling first: no lower-cased copy on the hot path.
+  if (header.startsWith('Bearer ') || (header.charCodeAt(6) === 32 && header.slice(0, 6).toLowerCase() === 'bearer')) return header.slice(7);
+  return undefined;
 }
 
 /**
