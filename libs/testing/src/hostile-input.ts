@@ -16,6 +16,8 @@ export interface CompanyData {
   marker: string;
   /** Path and query parameters that name company A's data, by name (`id`, `companyId`, `contactId`, ...). */
   params: Record<string, string>;
+  /** Real ids that are not company A's own (an event it registered for), to reach its data in paths. */
+  shared?: Record<string, string>;
 }
 
 export interface HostileInputOptions<C extends ServiceConfig> {
@@ -262,11 +264,12 @@ export function describeHostileInput<C extends ServiceConfig>(options: HostileIn
     it("never shows a company's data to another company's token, nor lets it act on that data", async () => {
       const problems: string[] = [];
       for (const op of operations) {
+        const known = { ...seeded.shared, ...seeded.params };
         const res = await send(op, {
           token: otherCompany,
-          path: fillPath(op, seeded.params),
-          query: queryOf(op, document, 'text', seeded.params),
-          body: op.body ? sampleOf(op.body, document, { text: 'text', examples: true, known: seeded.params }) : undefined,
+          path: fillPath(op, known),
+          query: queryOf(op, document, 'text', known),
+          body: op.body ? sampleOf(op.body, document, { text: 'text', examples: true, known }) : undefined,
         });
         problems.push(...problemsOf(op, "company B's token", res));
         const namesCompanyA = [...op.path.matchAll(/\{([^}]+)\}/g)].some(([, name]) => seeded.params[name] !== undefined);
