@@ -15,6 +15,7 @@ describeHostileInput({
     const company = await app.http().post('/api/companies').set(auth).send({ orgNumber: nextOrgNumber(), name: `${marker} AB`, municipality: 'Umeå' }).expect(201);
     const contact = await app.http().post(`/api/companies/${company.body.id}/contacts`).set(auth).send({ name: `${marker} Person` }).expect(201);
     const companyId = company.body.id as string;
-    return { companyId, marker, params: { id: companyId, companyId, contactId: contact.body.id as string } };
+    const contactId = contact.body.id as string;
+    return { companyId, marker, params: { 'companies.id': companyId, companyId, 'contacts.id': contactId, contactId } };
   },
 });

@@ -40,6 +40,6 @@ describeHostileInput({
       .set('Authorization', `Bearer ${staff}`)
       .send({ companyId, participant: { name: `${marker} Person`, email: `${randomUUID().slice(0, 8)}@example.se`, gender: 'woman' } })
       .expect(201);
-    return { companyId, marker, params: { companyId, registrationId: registration.body.id }, shared: { eventId: event.body.id, id: event.body.id } };
+    return { companyId, marker, params: { companyId, registrationId: registration.body.id }, shared: { eventId: event.body.id, 'events.id': event.body.id } };
   },
 });

@@ -14,7 +14,10 @@ export interface CompanyData {
   companyId: string;
   /** A text stored in company A's data (e.g. in its name): no answer to company B may contain it. */
   marker: string;
-  /** Path and query parameters that name company A's data, by name (`id`, `companyId`, `contactId`, ...). */
+  /**
+   * Path and query parameters that name company A's data, by name (`companyId`), or for a path
+   * parameter by the segment before it and its name (`contacts.id` for /contacts/{id}).
+   */
   params: Record<string, string>;
   /** Real ids that are not company A's own (an event it registered for), to reach its data in paths. */
   shared?: Record<string, string>;
@@ -165,9 +168,18 @@ function withText(value: unknown, path: (string | number)[], text: string): unkn
   return copy;
 }
 
-/** Fills a path template's parameters: known ids by name, else a made-up UUID. */
+/**
+ * The known value of a path parameter: by `<segment>.<name>` (the static segment before it, so that
+ * `{id}` in /contacts/{id} and in /companies/{id} can differ), else by its name alone.
+ */
+function knownParam(path: string, offset: number, name: string, known: Record<string, string>): string | undefined {
+  const segment = path.slice(0, offset).split('/').filter(Boolean).pop();
+  return known[`${segment}.${name}`] ?? known[name];
+}
+
+/** Fills a path template's parameters: known ids, else a made-up UUID. */
 function fillPath(op: Operation, known: Record<string, string>, override?: string): string {
-  return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(override ?? known[name] ?? randomUUID()));
+  return op.path.replace(/\{([^}]+)\}/g, (_, name: string, offset: number) => encodeURIComponent(override ?? knownParam(op.path, offset, name, known) ?? randomUUID()));
 }
 
 function queryOf(op: Operation, document: OpenApiDocument, text: string, known: Record<string, string>): Record<string, unknown> {
@@ -272,7 +284,7 @@ export function describeHostileInput<C extends ServiceConfig>(options: HostileIn
           body: op.body ? sampleOf(op.body, document, { text: 'text', examples: true, known }) : undefined,
         });
         problems.push(...problemsOf(op, "company B's token", res));
-        const namesCompanyA = [...op.path.matchAll(/\{([^}]+)\}/g)].some(([, name]) => seeded.params[name] !== undefined);
+        const namesCompanyA = [...op.path.matchAll(/\{([^}]+)\}/g)].some((m) => knownParam(op.path, m.index, m[1], seeded.params) !== undefined);
         if (namesCompanyA && res.status < 300) problems.push(`${op.method.toUpperCase()} ${op.path}: company B's token was answered ${res.status} on company A's data`);
       }
       expect(problems).toEqual([]);
