@@ -11,3 +11,4 @@ export * from './pagination/page';
 export * from './protection/rate-limit';
 export * from './protection/security-headers';
 export * from './protection/json-depth';
+export * from './protection/query-allow-list';

@@ -85,6 +85,15 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
       expect(res.body).toMatchObject({ statusCode: 413, error: 'PAYLOAD_TOO_LARGE' });
     });
 
+    it('refuses query parameters on a route that takes none with 400 naming them (they were ignored)', async () => {
+      for (const url of ['/api/things/companies/3f1c8d2e-5b7a-4c9e-8f10-2a3b4c5d6e7f?companyId=x', '/api/whoami?debug=1&as=admin']) {
+        const res = await service.http().get(url).set('Authorization', `Bearer ${staff}`).expect(400);
+        expect(res.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED', details: expect.arrayContaining([expect.objectContaining({ rule: 'whitelistValidation' })]) });
+      }
+      await service.http().get('/api/whoami').set('Authorization', `Bearer ${staff}`).expect(200);
+      await service.http().get('/health/live?probe=1').expect(200);
+    });
+
     it('refuses a malformed id in a path with 400, not 500', async () => {
       const res = await service.http().get('/api/things/companies/not-a-uuid').set('Authorization', `Bearer ${staff}`).expect(400);
       expect(res.body).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST' });

@@ -10,6 +10,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { ErrorShapeFilter, toErrorBody } from '../errors/error-shape.filter';
 import { InputPipe } from '../errors/validation';
 import { registerJsonBodyParser } from '../protection/json-depth';
+import { registerQueryAllowList, routesWithoutQuery } from '../protection/query-allow-list';
 import { registerRateLimit } from '../protection/rate-limit';
 import { registerSecurityHeaders } from '../protection/security-headers';
 import { setupOpenApi } from './openapi';
@@ -84,5 +85,6 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
   });
 
   setupOpenApi(app, service, options.version ?? '0.1.0');
+  registerQueryAllowList(fastify, routesWithoutQuery(app, 'api', OPERATIONAL_ROUTES));
   return app;
 }
