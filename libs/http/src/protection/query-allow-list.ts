@@ -47,7 +47,9 @@ export function routesWithoutQuery(app: INestApplication, prefix: string, unpref
  * would have looked like an answer. A request without a query string costs one `includes`.
  */
 export function registerQueryAllowList(fastify: FastifyInstance, withoutQuery: ReadonlySet<string>) {
-  fastify.addHook('preHandler', (request, reply, done) => {
+  // onRequest (the route is known by then) rather than preHandler: a first preHandler hook would add
+  // a hook run to every request.
+  fastify.addHook('onRequest', (request, reply, done) => {
     if (!request.url.includes('?') || !withoutQuery.has(`${request.method} ${request.routeOptions.url}`)) return done();
     const names = Object.keys(request.query as object);
     if (!names.length) return done();
