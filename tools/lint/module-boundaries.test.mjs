@@ -48,3 +48,10 @@ test('an app may use platform libs and contracts', async () => {
   const problems = await lint('apps/companies', "import { ServiceConfig } from '@globac/config';\nexport const x = ServiceConfig;\n");
   assert.deepEqual(problems, []);
 });
+
+test('no app or platform lib may import the generated API types (they are for the services\' clients)', async () => {
+  const app = await lint('apps/companies', "import type { CompaniesApi } from '@globac/api-client';\nexport type X = CompaniesApi.paths;\n");
+  assert.equal(app.length, 1, JSON.stringify(app));
+  const platform = await lint('libs/http', "import type { EventsApi } from '@globac/api-client';\nexport type X = EventsApi.paths;\n");
+  assert.equal(platform.length, 1, JSON.stringify(platform));
+});

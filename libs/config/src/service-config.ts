@@ -120,6 +120,17 @@ export class ServiceConfig {
   @Max(5000, { message: 'must be at most 5000' })
   OUTBOX_BATCH_SIZE = 500;
 
+  /**
+   * Publishes of one outbox row that something refused (no stream stores its subject, JetStream refused
+   * it, only a non-JetStream responder answered) before the row is set aside as failed, for an admin to
+   * retry. NATS being away does not count.
+   */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(1000, { message: 'must be at most 1000' })
+  OUTBOX_MAX_ATTEMPTS = 10;
+
   /** How long published outbox rows are kept (for inspection) before housekeeping deletes them. */
   @Transform(toNumber)
   @IsInt({ message: 'must be an integer number of milliseconds' })

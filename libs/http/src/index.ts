@@ -1,5 +1,6 @@
 export * from './bootstrap/create-service-app';
 export * from './bootstrap/openapi';
+export * from './bootstrap/openapi-errors';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/run-service';
 export * from './errors/app.exception';

@@ -195,14 +195,20 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
       );
     });
 
-    it('serves an OpenAPI document describing bearer auth and the error shape', async () => {
+    it('serves an OpenAPI 3.1 document describing bearer auth and the error shape, with a typed body per error code', async () => {
       const res = await service.http().get('/api/docs/openapi.json').expect(200);
-      expect(res.body.openapi).toMatch(/^3\./);
+      expect(res.body.openapi).toBe('3.1.0');
       expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
       expect(res.body.components.schemas.Error.required).toEqual(['statusCode', 'error', 'message']);
-      expect(res.body.paths['/api/things'].post.responses['401'].content['application/json'].schema).toEqual({
-        $ref: '#/components/schemas/Error',
-      });
+      const responses = res.body.paths['/api/things'].post.responses;
+      expect(responses['401'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/UnauthorizedError' });
+      expect(res.body.components.schemas.UnauthorizedError.allOf[0]).toEqual({ $ref: '#/components/schemas/Error' });
+      // A body can be malformed JSON, fail validation, be too large or of another media type.
+      expect(Object.keys(responses)).toEqual(expect.arrayContaining(['400', '413', '415']));
+      expect(responses['400'].content['application/json'].schema.oneOf).toEqual([
+        { $ref: '#/components/schemas/ValidationFailedError' },
+        { $ref: '#/components/schemas/BadRequestError' },
+      ]);
       const ui = await service.http().get('/api/docs').expect(200);
       expect(ui.text).toContain('swagger-ui');
     });

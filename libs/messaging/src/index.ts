@@ -1,6 +1,7 @@
 export * from './consumer/message-processor.service';
 export * from './dead-letters/dead-letter.dto';
 export * from './dead-letters/dead-letter.exceptions';
+export * from './dead-letters/dead-letter-replays.service';
 export * from './dead-letters/dead-letter.service';
 export * from './handlers/handles-integration-event.decorator';
 export * from './messaging-options';
@@ -8,5 +9,8 @@ export * from './messaging.module';
 export * from './nats/naming';
 export * from './nats/nats-connection.service';
 export * from './outbox/messaging-tables.migration';
+export * from './outbox/failed-outbox-row.dto';
+export * from './outbox/outbox-failures.service';
 export * from './outbox/outbox-relay.service';
+export * from './outbox/outbox.exceptions';
 export * from './outbox/outbox.service';

@@ -1,5 +1,7 @@
 export * from './eventually';
 export * from './nats-server';
+export * from './openapi-exactness';
+export * from './openapi-validator';
 export * from './service-platform-suite';
 export * from './service-process';
 export * from './test-database';

@@ -13,7 +13,8 @@ import { registerJsonBodyParser } from '../protection/json-depth';
 import { registerQueryAllowList, routesWithoutQuery } from '../protection/query-allow-list';
 import { registerRateLimit } from '../protection/rate-limit';
 import { registerSecurityHeaders } from '../protection/security-headers';
-import { setupOpenApi } from './openapi';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { buildOpenApiDocument, setupOpenApi } from './openapi';
 
 export interface ServiceAppOptions {
   /** The service's name: companies, events, trips or reporting. */
@@ -87,4 +88,19 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
   setupOpenApi(app, service, options.version ?? '0.1.0');
   registerQueryAllowList(fastify, routesWithoutQuery(app, 'api', OPERATIONAL_ROUTES));
   return app;
+}
+
+/**
+ * A service's OpenAPI document without starting it: Nest's preview mode builds the module graph but
+ * creates no providers, so no database or NATS is needed (`npm run api:generate`, and the test that
+ * keeps docs/openapi current).
+ */
+export async function createOpenApiDocument(module: unknown, service: string, version = '0.1.0'): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, new FastifyAdapter(), { preview: true, logger: false });
+  try {
+    app.setGlobalPrefix('api', { exclude: OPERATIONAL_ROUTES });
+    return buildOpenApiDocument(app, service, version);
+  } finally {
+    await app.close();
+  }
 }

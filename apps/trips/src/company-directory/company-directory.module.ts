@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CompanyDirectoryHandler } from './company-directory.handler';
+import { CompanyDirectoryService } from './company-directory.service';
+
+/** The copy of the companies service's companies (id, org number, name, municipality, size class, merges). */
+@Module({
+  providers: [CompanyDirectoryService, CompanyDirectoryHandler],
+  exports: [CompanyDirectoryService],
+})
+export class CompanyDirectoryModule {}
