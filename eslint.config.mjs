@@ -25,6 +25,8 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
+            // The configuration is read before anything else is built: it depends on no other lib of ours.
+            { sourceTag: 'layer:config', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
             // Generated types of the HTTP APIs, for the services' clients (the web app): they depend on
             // nothing, and no service or lib imports them (a service knows its own DTOs).

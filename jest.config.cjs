@@ -27,7 +27,8 @@ const common = {
 module.exports = {
   // A global option (jest ignores it inside a project): e2e tests boot real apps on a shared 2-core machine.
   testTimeout: 60_000,
-  reporters: ['default', '<rootDir>/tools/jest/summary-reporter.cjs'],
+  // No --forceExit: a test that leaves a handle open fails the run (open-handles-reporter.cjs).
+  reporters: ['default', '<rootDir>/tools/jest/summary-reporter.cjs', '<rootDir>/tools/jest/open-handles-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'] },
     {

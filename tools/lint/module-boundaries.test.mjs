@@ -36,6 +36,14 @@ test('a platform lib may not import the testing lib, and production code may not
   assert.ok(problems.length >= 1, JSON.stringify(problems));
 });
 
+test('config, the lowest platform lib, may import no other lib of ours (auth builds on it)', async () => {
+  const contracts = await lint('libs/config', "import { SUBJECTS } from '@globac/contracts';\nexport const x = SUBJECTS;\n");
+  assert.match(contracts[0]?.message ?? '', /tagged with "layer:config" cannot depend on any libs/);
+  // auth depends on config, so importing it back is refused (as a cycle, which nx reports first).
+  const auth = await lint('libs/config', "import { TokenVerifier } from '@globac/auth';\nexport const x = TokenVerifier;\n");
+  assert.equal(auth.length, 1, JSON.stringify(auth));
+});
+
 test('an app may use platform libs and contracts', async () => {
   const problems = await lint('apps/companies', "import { ServiceConfig } from '@globac/config';\nexport const x = ServiceConfig;\n");
   assert.deepEqual(problems, []);

@@ -11,3 +11,5 @@ export * from './health/health.controller';
 export * from './pagination/page';
 export * from './protection/rate-limit';
 export * from './protection/security-headers';
+export * from './protection/json-depth';
+export * from './protection/query-allow-list';

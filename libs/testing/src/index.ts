@@ -8,3 +8,4 @@ export * from './test-database';
 export * from './test-names';
 export * from './test-nats';
 export * from './test-service';
+export * from './hostile-input';

@@ -70,7 +70,7 @@ export class ExportRingsController {
   @Roles('staff')
   @ApiOperation({ summary: 'A member leaves the ring after a last day', description: 'Its invitations to meetings after that day are withdrawn.' })
   @ApiOkResponse({ type: MembershipDto })
-  @ApiErrorResponse(MEMBERSHIP_NOT_FOUND, MEMBERSHIP_ALREADY_ENDED, LEAVES_BEFORE_JOINING)
+  @ApiErrorResponse(EXPORT_RING_NOT_FOUND, MEMBERSHIP_NOT_FOUND, MEMBERSHIP_ALREADY_ENDED, LEAVES_BEFORE_JOINING)
   @ApiUuidParams('ringId', 'membershipId')
   leave(
     @Param('ringId', ParseUUIDPipe) ringId: string,

@@ -99,7 +99,8 @@ const platformError = (status: number, code: string, when: PlatformError['when']
 
 /** What every service answers on its own, added to each operation that can get it. */
 export const PLATFORM_ERRORS: PlatformError[] = [
-  platformError(400, 'VALIDATION_FAILED', 'input', 'VALIDATION_FAILED: a parameter or field is not valid; details lists each problem', FIELD_PROBLEMS),
+  // Every operation: a query parameter it does not take is refused too (protection/query-allow-list.ts).
+  platformError(400, 'VALIDATION_FAILED', 'always', 'VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem', FIELD_PROBLEMS),
   platformError(400, 'BAD_REQUEST', 'input', 'BAD_REQUEST: the body is not JSON, or a path id is malformed'),
   platformError(401, 'UNAUTHORIZED', 'always', 'UNAUTHORIZED: no bearer token, or one that is not valid'),
   platformError(403, 'FORBIDDEN', 'always', 'FORBIDDEN: the token lacks the role, or is a company token for another company'),
