@@ -4,6 +4,7 @@ import { MessagingModule } from '@globac/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ReportingConfig } from './reporting.config';
 import { reportingDatabase } from './database';
+import { ReadModelsModule } from './read-models/read-models.module';
 
 /** Indicator reports for the programme's financiers, derived from integration events. */
 @Module({})
@@ -15,6 +16,7 @@ export class AppModule {
         PlatformModule.forService(ReportingConfig, config),
         DatabaseModule.forService(reportingDatabase),
         MessagingModule.forService({ service: 'reporting' }),
+        ReadModelsModule,
       ],
     };
   }

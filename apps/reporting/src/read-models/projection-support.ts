@@ -1,0 +1,45 @@
+import type { IntegrationEventEnvelope } from '@globac/contracts';
+import type { EntityManager } from 'typeorm';
+
+/** The streams the read models are built from (one per producer). */
+export const STREAMS = ['companies', 'events', 'trips'] as const;
+export type StreamName = (typeof STREAMS)[number];
+
+/**
+ * Serialises, per key, the transactions that recompute something derived from several facts (the
+ * current attendance of a registration, a company's municipality spans, a trip's current completion):
+ * two replicas handling two facts of one registration at once would each see only their own. Keys are
+ * locked in sorted order, so two batches cannot deadlock on them; the locks end with the transaction.
+ */
+export async function lockKeys(manager: EntityManager, namespace: string, keys: readonly string[]): Promise<void> {
+  const sorted = [...new Set(keys)].sort();
+  if (!sorted.length) return;
+  await manager.query(
+    // unnest yields the array's order, so the locks are taken in it.
+    `SELECT pg_advisory_xact_lock(hashtextextended($1 || ':' || k, 0)) FROM unnest($2::text[]) AS k`,
+    [namespace, sorted],
+  );
+}
+
+/**
+ * Records the last event applied from a stream, for the status route. A row another transaction
+ * holds is skipped rather than waited for: progress is information, and waiting on it could
+ * deadlock with that transaction's other locks.
+ */
+export async function recordProgress(manager: EntityManager, stream: StreamName, events: readonly IntegrationEventEnvelope<unknown>[]): Promise<void> {
+  const last = events[events.length - 1];
+  if (!last) return;
+  await manager.query(
+    `WITH held AS (SELECT stream FROM stream_progress WHERE stream = $1 FOR UPDATE SKIP LOCKED)
+     UPDATE stream_progress p SET last_event_id = $2, last_event_type = $3, last_occurred_on = $4, applied_at = clock_timestamp()
+       FROM held WHERE p.stream = held.stream`,
+    [stream, last.id, last.type, last.occurredOn],
+  );
+}
+
+/** Keeps the last element per key (e.g. the highest revision, when sorted by it first). */
+export function lastPerKey<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) byKey.set(key(item), item);
+  return [...byKey.values()];
+}
