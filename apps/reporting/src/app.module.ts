@@ -4,6 +4,7 @@ import { MessagingModule } from '@globac/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ReportingConfig } from './reporting.config';
 import { reportingDatabase } from './database';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 
 /** Indicator reports for the programme's financiers, derived from integration events. */
@@ -17,6 +18,7 @@ export class AppModule {
         DatabaseModule.forService(reportingDatabase),
         MessagingModule.forService({ service: 'reporting' }),
         ReadModelsModule,
+        IndicatorsModule,
       ],
     };
   }
