@@ -4,7 +4,9 @@ import { MessagingModule } from '@globac/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ReportingConfig } from './reporting.config';
 import { reportingDatabase } from './database';
+import { CompanyActivitiesModule } from './company-activities/company-activities.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { StatusModule } from './status/status.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 
 /** Indicator reports for the programme's financiers, derived from integration events. */
@@ -19,6 +21,8 @@ export class AppModule {
         MessagingModule.forService({ service: 'reporting' }),
         ReadModelsModule,
         IndicatorsModule,
+        CompanyActivitiesModule,
+        StatusModule,
       ],
     };
   }

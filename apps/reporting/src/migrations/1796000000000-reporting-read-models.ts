@@ -228,10 +228,25 @@ export class ReportingReadModels1796000000000 implements MigrationInterface {
         applied_at       timestamptz
       )`);
     await runner.query(`INSERT INTO stream_progress (stream) VALUES ('companies'), ('events'), ('trips')`);
+    // Rebuilds by replay (POST /api/reports/rebuild) and their progress.
+    await runner.query(`
+      CREATE TABLE rebuild (
+        id          uuid PRIMARY KEY,
+        state       text NOT NULL CHECK (state IN ('running', 'switched', 'failed')),
+        started_at  timestamptz NOT NULL DEFAULT now(),
+        finished_at timestamptz,
+        replayed    bigint NOT NULL DEFAULT 0,
+        total       bigint,
+        error       text,
+        started_by  text NOT NULL
+      )`);
+    // At most one rebuild runs at a time, whichever replica was asked.
+    await runner.query(`CREATE UNIQUE INDEX rebuild_one_running ON rebuild ((true)) WHERE state = 'running'`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     for (const table of [
+      'rebuild',
       'stream_progress',
       'frozen_period_company',
       'frozen_period',
