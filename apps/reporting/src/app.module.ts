@@ -7,6 +7,8 @@ import { reportingDatabase } from './database';
 import { CompanyActivitiesModule } from './company-activities/company-activities.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { StatusModule } from './status/status.module';
+import { PeriodsModule } from './periods/periods.module';
+import { TripReportsModule } from './trip-reports/trip-reports.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 
 /** Indicator reports for the programme's financiers, derived from integration events. */
@@ -23,6 +25,8 @@ export class AppModule {
         IndicatorsModule,
         CompanyActivitiesModule,
         StatusModule,
+        PeriodsModule,
+        TripReportsModule,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { IndicatorsReport, SupportedCompanyRow } from '../report-files';
 import { INDICATOR_RULES } from './indicator-rules';
 import { PeriodEndsBeforeItStartsException } from './indicators.exception';
@@ -24,10 +24,11 @@ interface CompanyRow {
 export class IndicatorsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async report(input: IndicatorFilters): Promise<IndicatorsReport> {
+  /** The report of a period; `manager` to compute it inside a transaction (a frozen period). */
+  async report(input: IndicatorFilters, manager: EntityManager = this.dataSource.manager): Promise<IndicatorsReport> {
     const filters = checkedFilters(input);
     const { text, params } = indicatorsQuery(filters);
-    const [{ figures }] = await this.dataSource.query(text, params);
+    const [{ figures }] = await manager.query(text, params);
     const note = filters.financier || filters.municipality || filters.activityKind ? ` ${INDICATOR_RULES.filtered}` : '';
     const withRule = <T extends object>(figure: T, rule: string) => ({ ...figure, rule: rule + note });
     return {

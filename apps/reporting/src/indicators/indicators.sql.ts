@@ -188,7 +188,8 @@ export function supportedCompaniesQuery(filters: IndicatorFilters, page?: { limi
     SELECT l.company_id, c.org_number, c.name, c.size_class,
            array_agg(DISTINCT l.municipality ORDER BY l.municipality) AS municipalities,
            array_agg(DISTINCT l.kind ORDER BY l.kind) AS activity_kinds,
-           count(*) OVER () AS total
+           count(*) OVER () AS total,
+           row_number() OVER (ORDER BY c.name NULLS LAST, l.company_id) AS position
       FROM located l LEFT JOIN company c ON c.id = l.company_id
      GROUP BY l.company_id, c.org_number, c.name, c.size_class
      ORDER BY c.name NULLS LAST, l.company_id
@@ -200,4 +201,22 @@ export function supportedCompaniesQuery(filters: IndicatorFilters, page?: { limi
 export function supportedCountQuery(filters: IndicatorFilters): Sql {
   const { text, params } = locatedActivities(filters);
   return { params, text: `WITH ${text} SELECT count(*)::int AS total FROM supported` };
+}
+
+/**
+ * Copies the companies behind companiesSupported into a frozen period's rows, in the list's order and
+ * in the shape the API answers (SupportedCompanyRow), as JSON text kept verbatim.
+ */
+export function freezeCompaniesQuery(filters: IndicatorFilters, periodId: string): Sql {
+  const { text, params } = supportedCompaniesQuery(filters);
+  params.push(periodId);
+  return {
+    params,
+    text: `
+    INSERT INTO frozen_period_company (period_id, position, row)
+    SELECT $${params.length}::uuid, q.position,
+           json_build_object('companyId', q.company_id, 'orgNumber', COALESCE(q.org_number, ''), 'name', COALESCE(q.name, '(' || q.company_id || ')'),
+                             'sizeClass', q.size_class, 'municipality', array_to_string(q.municipalities, ', '), 'activityKinds', to_json(q.activity_kinds))
+      FROM (${text}) q`,
+  };
 }

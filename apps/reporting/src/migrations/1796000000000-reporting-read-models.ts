@@ -196,7 +196,7 @@ export class ReportingReadModels1796000000000 implements MigrationInterface {
         trip_id          uuid NOT NULL,
         revision         integer NOT NULL,
         produced_at      timestamptz NOT NULL,
-        report           jsonb NOT NULL,
+        report           json NOT NULL,
         UNIQUE (trip_id, revision)
       )`);
     await runner.query(`
@@ -207,14 +207,15 @@ export class ReportingReadModels1796000000000 implements MigrationInterface {
         financier   text,
         produced_at timestamptz NOT NULL,
         frozen_by   text NOT NULL,
-        report      jsonb NOT NULL,
+        -- json, not jsonb: the text is kept as written, so a download re-rendered from it is the same bytes.
+        report      json NOT NULL,
         company_count integer NOT NULL
       )`);
     await runner.query(`
       CREATE TABLE frozen_period_company (
         period_id uuid NOT NULL REFERENCES frozen_period (id) ON DELETE CASCADE,
         position  integer NOT NULL,
-        row       jsonb NOT NULL,
+        row       json NOT NULL,
         PRIMARY KEY (period_id, position)
       )`);
     // The last event applied from each stream, for GET /api/reports/status. One row per stream, made
