@@ -62,12 +62,15 @@ export class EventPublisher {
    * Publishes in the given order. `redeliver` uses a new message id, so JetStream keeps the copy and the
    * service receives the same event again (as after a relay's crash beyond the duplicate window).
    */
-  async publish(events: readonly IntegrationEventEnvelope<unknown>[], options: { redeliver?: boolean } = {}): Promise<void> {
-    for (const event of events) {
+  async publish(events: readonly IntegrationEventEnvelope<unknown>[], options: { redeliver?: boolean; concurrency?: number } = {}): Promise<void> {
+    const one = (event: IntegrationEventEnvelope<unknown>) => {
       const msgID = options.redeliver ? `again-${randomUUID()}` : event.id;
       // Retried until the stream exists: the service creates the streams it reads as it starts.
-      await eventually(() => this.js.publish(subjectOf(this.prefix, { subject: subjectFor(event) }), JSON.stringify(event), { msgID }));
-    }
+      return eventually(() => this.js.publish(subjectOf(this.prefix, { subject: subjectFor(event) }), JSON.stringify(event), { msgID }));
+    };
+    // In order by default; a burst may go several at a time (its order then does not matter).
+    const concurrency = options.concurrency ?? 1;
+    for (let i = 0; i < events.length; i += concurrency) await Promise.all(events.slice(i, i + concurrency).map(one));
   }
 
   close(): Promise<void> {
