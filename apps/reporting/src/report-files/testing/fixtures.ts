@@ -123,18 +123,20 @@ export class CollectingWritable extends Writable {
 }
 
 /**
- * Counts bytes and keeps only the first and last `keep` bytes; `slow` completes each write in a later
- * turn of the event loop and keeps a small buffer, like a client on a slow link.
+ * Counts bytes and keeps only the first and last `keep` bytes (so 100,000 rows need no memory here).
+ * `bytesPerMs` makes it a slow client: each write completes only after the time that many bytes per
+ * millisecond take. `onChunk` sees every chunk; `forward` passes them on (waiting for its room).
  */
 export class CountingWritable extends Writable {
   length = 0;
+  /** Bytes whose write has completed (what a client has really taken). */
+  accepted = 0;
   writes = 0;
-  maxBuffered = 0;
   private head = Buffer.alloc(0);
   private tail = Buffer.alloc(0);
 
   constructor(
-    private readonly options: { slow?: boolean; keep?: number; highWaterMark?: number } = {},
+    private readonly options: { bytesPerMs?: number; keep?: number; highWaterMark?: number; onChunk?: (chunk: Buffer) => void; forward?: Writable } = {},
   ) {
     super({ highWaterMark: options.highWaterMark ?? 16 * 1024 });
   }
@@ -145,9 +147,23 @@ export class CountingWritable extends Writable {
     this.writes += 1;
     if (this.head.length < keep) this.head = Buffer.concat([this.head, chunk]).subarray(0, keep);
     this.tail = Buffer.concat([this.tail, chunk]).subarray(-keep);
-    this.maxBuffered = Math.max(this.maxBuffered, this.writableLength);
-    if (this.options.slow) setImmediate(callback);
-    else callback();
+    this.options.onChunk?.(chunk);
+    const complete = () => {
+      this.accepted += chunk.length;
+      callback();
+    };
+    const done = () => {
+      const { forward } = this.options;
+      if (forward && !forward.write(chunk)) forward.once('drain', complete);
+      else complete();
+    };
+    if (this.options.bytesPerMs) setTimeout(done, Math.ceil(chunk.length / this.options.bytesPerMs));
+    else done();
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    this.options.forward?.end();
+    callback();
   }
 
   get first(): Buffer {
@@ -157,4 +173,24 @@ export class CountingWritable extends Writable {
   get last(): Buffer {
     return this.tail;
   }
+}
+
+/** Counts the occurrences of `needle` in a stream of chunks, also across chunk borders. */
+export function occurrenceCounter(needle: string): { onChunk: (chunk: Buffer) => void; readonly count: number } {
+  let carry = '';
+  let count = 0;
+  return {
+    onChunk(chunk: Buffer) {
+      const text = carry + chunk.toString('latin1');
+      let index = text.indexOf(needle);
+      while (index !== -1) {
+        count += 1;
+        index = text.indexOf(needle, index + needle.length);
+      }
+      carry = text.slice(-(needle.length - 1));
+    },
+    get count() {
+      return count;
+    },
+  };
 }
