@@ -22,6 +22,8 @@ export interface ReportLabels {
     noFilters: string;
     producedAt: string;
     page: string;
+    noCompanies: string;
+    emptyTable: string;
     /** Said under a PDF when names had letters its fonts cannot show. */
     lettersFolded: string;
   };
@@ -86,6 +88,8 @@ export const SWEDISH_LABELS: ReportLabels = {
     noFilters: 'Inget urval (hela programmet)',
     producedAt: 'Framställd',
     page: 'Sida',
+    noCompanies: 'Inga företag i urvalet.',
+    emptyTable: 'Inga uppgifter.',
     lettersFolded: 'Bokstäver som PDF-typsnittet saknar visas utan accenter eller som ?; CSV- och Excel-filerna återger dem exakt.',
   },
   filters: { financier: 'Finansiär', municipality: 'Kommun', activityKind: 'Aktivitetstyp' },

@@ -5,10 +5,17 @@ import { finished } from 'node:stream/promises';
 // Backpressure towards the client: the renderers pull the next company row only when the destination
 // has room, so a slow download slows the database cursor instead of filling the heap.
 
+export class ReportDestinationClosedError extends Error {
+  constructor() {
+    super('The report destination was closed before the report was complete.');
+    this.name = 'ReportDestinationClosedError';
+  }
+}
+
 /** Resolves when `out` has room again; rejects if it errors or closes first (client went away). */
 export function roomIn(out: Writable): Promise<void> {
+  if (out.destroyed) return Promise.reject(new ReportDestinationClosedError());
   if (!out.writableNeedDrain) return Promise.resolve();
-  if (out.destroyed || out.closed) return Promise.reject(new Error('The report destination was closed before the report was complete.'));
   return new Promise((resolve, reject) => {
     const cleanup = () => {
       out.off('drain', onDrain);
@@ -25,7 +32,7 @@ export function roomIn(out: Writable): Promise<void> {
     };
     const onClose = () => {
       cleanup();
-      reject(new Error('The report destination was closed before the report was complete.'));
+      reject(new ReportDestinationClosedError());
     };
     out.on('drain', onDrain);
     out.on('error', onError);
@@ -55,6 +62,8 @@ export class RowPacer {
 
   async afterRow(): Promise<void> {
     this.count += 1;
+    // A client that went away stops the rows at once, rather than at the end of the list.
+    if (this.out.destroyed) throw new ReportDestinationClosedError();
     if (this.count % this.batch !== 0 && !this.out.writableNeedDrain) return;
     await nextMacrotask();
     await roomIn(this.out);
@@ -79,6 +88,34 @@ export class ChunkedTextWriter {
     if (!this.buffer) return;
     const chunk = this.buffer;
     this.buffer = '';
+    if (this.out.destroyed) throw new ReportDestinationClosedError();
     if (!this.out.write(chunk, 'utf8')) await roomIn(this.out);
+  }
+}
+
+/**
+ * `work`, unless `out` closes or fails first: a library that waits for `out` to finish (exceljs's
+ * commit does) would otherwise wait forever for a client that went away.
+ */
+export async function whileOpen<T>(out: Writable, work: Promise<T>): Promise<T> {
+  let stop: (() => void) | undefined;
+  const closed = new Promise<never>((_, reject) => {
+    // A close after everything was written is the normal end, not a failure.
+    const onClose = () => {
+      if (!out.writableFinished) reject(new ReportDestinationClosedError());
+    };
+    const onError = (error: Error) => reject(error);
+    out.once('close', onClose);
+    out.once('error', onError);
+    stop = () => {
+      out.off('close', onClose);
+      out.off('error', onError);
+    };
+  });
+  closed.catch(() => undefined);
+  try {
+    return await Promise.race([work, closed]);
+  } finally {
+    stop?.();
   }
 }

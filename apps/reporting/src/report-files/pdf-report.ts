@@ -41,7 +41,7 @@ async function drawCompanies(pdf: ReportPdf, companies: AsyncIterable<SupportedC
     table.row(companyCells(company, labels, true));
     await pacer.afterRow();
   }
-  table.end(labels.trip.none);
+  table.end(labels.meta.noCompanies);
 }
 
 export async function writeIndicatorsPdf(
@@ -78,7 +78,7 @@ function drawTable(pdf: ReportPdf, table: Table, labels: ReportLabels): void {
   if (table.title) pdf.heading(table.title);
   const drawn = pdf.table(table.columns);
   for (const row of table.rows) drawn.row(row);
-  drawn.end(labels.trip.none);
+  drawn.end(labels.meta.emptyTable);
 }
 
 export async function writeTripPdf(out: Writable, report: TripReport, labels: ReportLabels, programme: string): Promise<void> {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { flattenItems, indicatorSections, metaLines, parseProducedAt } from './indicator-sections';
 import type { ReportLabels } from './labels';
-import { finish, RowPacer } from './output';
+import { finish, RowPacer, whileOpen } from './output';
 import { type Column, companyCells, companyColumns, type Table, tripTables } from './report-tables';
 import type { IndicatorsReport, ReportMeta, SupportedCompanyRow, TripReport } from './report-types';
 
@@ -100,7 +100,7 @@ export async function writeIndicatorsXlsx(
   // Committed before the companies start: the zip takes one entry at a time, in order.
   indicators.commit();
   await writeCompaniesSheet(workbook, out, companies, labels);
-  await workbook.commit();
+  await whileOpen(out, workbook.commit());
   await finish(out);
 }
 
@@ -118,7 +118,7 @@ export async function writeCompaniesXlsx(out: Writable, meta: ReportMeta, compan
   const workbook = deterministicWorkbook(out, meta.producedAt, meta.programme);
   await writeCompaniesSheet(workbook, out, companies, labels);
   writeAboutSheet(workbook, meta, labels);
-  await workbook.commit();
+  await whileOpen(out, workbook.commit());
   await finish(out);
 }
 
@@ -138,6 +138,6 @@ export async function writeTripXlsx(out: Writable, report: TripReport, labels: R
   const meetings = addSheet(workbook, labels.sheets.meetings, tables.meetings.columns);
   addTableRows(meetings, tables.meetings, false);
   meetings.commit();
-  await workbook.commit();
+  await whileOpen(out, workbook.commit());
   await finish(out);
 }
