@@ -9,6 +9,7 @@ import { IndicatorsModule } from './indicators/indicators.module';
 import { StatusModule } from './status/status.module';
 import { PeriodsModule } from './periods/periods.module';
 import { TripReportsModule } from './trip-reports/trip-reports.module';
+import { RebuildModule } from './rebuild/rebuild.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 
 /** Indicator reports for the programme's financiers, derived from integration events. */
@@ -27,6 +28,7 @@ export class AppModule {
         StatusModule,
         PeriodsModule,
         TripReportsModule,
+        RebuildModule,
       ],
     };
   }

@@ -239,7 +239,8 @@ export class ReportingReadModels1796000000000 implements MigrationInterface {
         replayed    bigint NOT NULL DEFAULT 0,
         total       bigint,
         error       text,
-        started_by  text NOT NULL
+        started_by  text NOT NULL,
+        heartbeat_at timestamptz NOT NULL DEFAULT now()
       )`);
     // At most one rebuild runs at a time, whichever replica was asked.
     await runner.query(`CREATE UNIQUE INDEX rebuild_one_running ON rebuild ((true)) WHERE state = 'running'`);

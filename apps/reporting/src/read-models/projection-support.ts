@@ -43,3 +43,19 @@ export function lastPerKey<T>(items: readonly T[], key: (item: T) => string): T[
   for (const item of items) byKey.set(key(item), item);
   return [...byKey.values()];
 }
+
+const SWITCH_LOCK = "hashtextextended('read-models-switch', 0)";
+
+/**
+ * Taken (shared) by every live handler before it touches a read model; a rebuild takes it exclusively
+ * while it swaps the rebuilt tables in, so that no live transaction writes half into the old tables
+ * and half into the new ones.
+ */
+export async function enterReadModels(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock_shared(${SWITCH_LOCK})`);
+}
+
+/** The exclusive side of `enterReadModels`, for the rebuild's switch. */
+export async function lockReadModelsForSwitch(manager: EntityManager): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(${SWITCH_LOCK})`);
+}

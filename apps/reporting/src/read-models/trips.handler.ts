@@ -10,7 +10,7 @@ import { HandlesIntegrationEventBatch } from '@globac/messaging';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { produceTripReports } from '../trip-reports/trip-report.builder';
-import { recordProgress } from './projection-support';
+import { enterReadModels, recordProgress } from './projection-support';
 import { tripsProjection } from './trips.projection';
 
 /**
@@ -21,18 +21,21 @@ import { tripsProjection } from './trips.projection';
 export class TripsHandler {
   @HandlesIntegrationEventBatch(TripPlanned)
   async onPlanned(events: IntegrationEventEnvelope<TripPlanned>[], manager: EntityManager) {
+    await enterReadModels(manager);
     await tripsProjection.planned(events, manager);
     await recordProgress(manager, 'trips', events);
   }
 
   @HandlesIntegrationEventBatch(TripCancelled)
   async onCancelled(events: IntegrationEventEnvelope<TripCancelled>[], manager: EntityManager) {
+    await enterReadModels(manager);
     await tripsProjection.cancelled(events, manager);
     await recordProgress(manager, 'trips', events);
   }
 
   @HandlesIntegrationEventBatch(TripCompleted)
   async onCompleted(events: IntegrationEventEnvelope<TripCompleted>[], manager: EntityManager) {
+    await enterReadModels(manager);
     await tripsProjection.completion(events, manager);
     await produceTripReports(manager, events);
     await recordProgress(manager, 'trips', events);
@@ -40,6 +43,7 @@ export class TripsHandler {
 
   @HandlesIntegrationEventBatch(TripCompletionCorrected)
   async onCompletionCorrected(events: IntegrationEventEnvelope<TripCompletionCorrected>[], manager: EntityManager) {
+    await enterReadModels(manager);
     await tripsProjection.completion(events, manager);
     await produceTripReports(manager, events);
     await recordProgress(manager, 'trips', events);
@@ -47,6 +51,7 @@ export class TripsHandler {
 
   @HandlesIntegrationEventBatch(PartnerMeetingHeld)
   async onPartnerMeetingHeld(events: IntegrationEventEnvelope<PartnerMeetingHeld>[], manager: EntityManager) {
+    await enterReadModels(manager);
     await tripsProjection.partnerMeetingHeld(events, manager);
     await recordProgress(manager, 'trips', events);
   }
