@@ -10,6 +10,7 @@ import { writeCompaniesXlsx, writeIndicatorsXlsx, writeTripXlsx } from './xlsx-r
 // error it rejects and leaves `out` to the caller (destroy it). The same input gives the same bytes.
 
 export { REPORT_CONTENT_TYPES, reportFileName, type ReportFileNameContext, type ReportKind } from './file-names';
+export { ReportDestinationClosedError } from './output';
 export type { Figure, IndicatorsReport, ReportFilters, ReportFormat, ReportMeta, SupportedCompanyRow, TripReport } from './report-types';
 
 export const REPORT_FORMATS: readonly ReportFormat[] = ['csv', 'xlsx', 'pdf'];
