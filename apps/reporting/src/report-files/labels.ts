@@ -24,6 +24,8 @@ export interface ReportLabels {
     page: string;
     noCompanies: string;
     emptyTable: string;
+    /** Shown for an empty breakdown. */
+    none: string;
     /** Said under a PDF when names had letters its fonts cannot show. */
     lettersFolded: string;
   };
@@ -90,6 +92,7 @@ export const SWEDISH_LABELS: ReportLabels = {
     page: 'Sida',
     noCompanies: 'Inga företag i urvalet.',
     emptyTable: 'Inga uppgifter.',
+    none: '–',
     lettersFolded: 'Bokstäver som PDF-typsnittet saknar visas utan accenter eller som ?; CSV- och Excel-filerna återger dem exakt.',
   },
   filters: { financier: 'Finansiär', municipality: 'Kommun', activityKind: 'Aktivitetstyp' },

@@ -60,8 +60,8 @@ export class ReportPdf {
         ModDate: date,
       },
     });
-    // pdfkit emits each finished object synchronously; writing it straight through means the only
-    // buffer is `out`'s, whose fullness the row loops wait on (see `room`).
+    // Each object pdfkit finishes (a page's content at the latest when the page ends) goes straight
+    // to `out`, so the only buffer is `out`'s, whose fullness the row loops wait on (RowPacer).
     this.doc.on('data', (chunk: Buffer) => this.out.write(chunk));
     this.doc.on('pageAdded', () => this.decoratePage());
     this.doc.addPage();
@@ -147,7 +147,7 @@ export class ReportPdf {
   }
 
   /** A label and its value on one line; `indent` steps for breakdown entries. */
-  keyValue(label: string, value: string, options: { indent?: number; bold?: boolean; valueWidth?: number } = {}): void {
+  keyValue(label: string, value: string, options: { indent?: number; bold?: boolean; valueWidth?: number; keepWithNext?: boolean } = {}): void {
     const { doc } = this;
     const indent = (options.indent ?? 0) * 14;
     const valueWidth = options.valueWidth ?? 110;
@@ -156,7 +156,8 @@ export class ReportPdf {
     const valueText = this.printable(value);
     doc.font(options.bold ? BOLD : FONT).fontSize(9.5);
     const height = Math.max(doc.heightOfString(labelText, { width: labelWidth }), doc.heightOfString(valueText, { width: valueWidth }));
-    this.ensureSpace(height);
+    // A breakdown's title is not left alone at the foot of a page.
+    this.ensureSpace(options.keepWithNext ? 2 * height : height);
     const y = doc.y;
     doc.font(options.bold ? BOLD : FONT).fontSize(9.5).fillColor(TEXT_COLOR).text(labelText, MARGIN.left + indent, y, { width: labelWidth });
     doc.text(valueText, MARGIN.left + this.contentWidth - valueWidth, y, { width: valueWidth, align: 'right' });

@@ -25,7 +25,7 @@ function coverLines(pdf: ReportPdf, meta: ReportMeta, labels: ReportLabels): voi
 function drawItems(pdf: ReportPdf, items: IndicatorItem[], labels: ReportLabels, depth: number): void {
   for (const item of items) {
     if (isGroup(item)) {
-      pdf.keyValue(item.label, item.items.length ? '' : labels.trip.none, { indent: depth });
+      pdf.keyValue(item.label, item.items.length ? '' : labels.meta.none, { indent: depth, keepWithNext: item.items.length > 0 });
       drawItems(pdf, item.items, labels, depth + 1);
     } else {
       pdf.keyValue(item.label, typeof item.value === 'number' ? pdf.formatNumber(item.value) : item.value, { indent: depth, bold: depth === 0 });
