@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { writeCompaniesList } from './index';
 import type { ReportFormat, SupportedCompanyRow } from './report-types';
-import { CollectingWritable, companies, companyRow, CountingWritable, sampleIndicators } from './testing/fixtures';
-import { parseCsv } from './testing/read-csv';
-import { parsePdfText } from './testing/read-pdf';
+import { CollectingWritable, companies, companyRow, CountingWritable, sampleIndicators } from './test/fixtures';
+import { parseCsv } from './test/read-csv';
+import { parsePdfText } from './test/read-pdf';
 
 const meta = sampleIndicators({ filters: { activityKind: 'trip' } });
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { writeCompaniesList, writeIndicatorsReport, writeTripReport } from './index';
 import type { ReportFormat } from './report-types';
-import { CollectingWritable, companies, sampleIndicators, sampleTrip } from './testing/fixtures';
+import { CollectingWritable, companies, sampleIndicators, sampleTrip } from './test/fixtures';
 
 // A frozen period re-rendered from its stored snapshot must download byte-identical, so nothing in a
 // file may depend on when it was rendered. The clock is moved between the two renderings with jest's

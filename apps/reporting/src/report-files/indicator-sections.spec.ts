@@ -1,6 +1,6 @@
 import { filtersText, flattenItems, indicatorSections, orderKeys } from './indicator-sections';
 import { SWEDISH_LABELS } from './labels';
-import { sampleIndicators } from './testing/fixtures';
+import { sampleIndicators } from './test/fixtures';
 
 describe('indicatorSections', () => {
   it('orders sections, keys and breakdowns the same way whatever the input order', () => {

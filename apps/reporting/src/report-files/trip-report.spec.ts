@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { writeTripReport } from './index';
 import type { ReportFormat, TripReport } from './report-types';
-import { CollectingWritable, sampleTrip } from './testing/fixtures';
-import { parseCsv } from './testing/read-csv';
-import { hasPdftotext, parsePdfText, pdfToText } from './testing/read-pdf';
+import { CollectingWritable, sampleTrip } from './test/fixtures';
+import { parseCsv } from './test/read-csv';
+import { hasPdftotext, parsePdfText, pdfToText } from './test/read-pdf';
 
 async function render(format: ReportFormat, report: TripReport = sampleTrip()): Promise<Buffer> {
   const out = new CollectingWritable();

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { IndicatorsReport, SupportedCompanyRow, TripReport } from '../report-types';
 
-// Inputs and destinations for the renderers' specs (not used by production code).
+// Inputs and destinations for the renderers' specs. In a `test/` folder so the build leaves it out of dist.
 
 export const RULES = {
   companiesSupported: 'RCO01: företag som fått stöd – varje företag räknas en gång, hur ofta det än deltog',
