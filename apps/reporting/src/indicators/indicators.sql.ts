@@ -93,34 +93,37 @@ export function indicatorsQuery(filters: IndicatorFilters): Sql {
     params,
     text: `
     WITH ${text},
-    activity_ever AS (
-      SELECT COALESCE(m.survivor_id, a.company_id) AS company_id, a.event_date AS day
-        FROM attendance_record a LEFT JOIN company_merge m ON m.merged_id = a.company_id
-       WHERE a.current AND a.attended AND a.event_date <= $2::date
-         AND NOT EXISTS (SELECT 1 FROM cancelled_event ce WHERE ce.event_id = a.event_id)
-         AND a.company_id IN (SELECT company_id FROM supported UNION ALL SELECT merged_id FROM company_merge WHERE survivor_id IN (SELECT company_id FROM supported))
-      UNION ALL
-      SELECT COALESCE(m.survivor_id, t.company_id), c.starts_on
-        FROM trip_completion c JOIN trip_traveller t ON t.fact_id = c.fact_id LEFT JOIN company_merge m ON m.merged_id = t.company_id
-       WHERE c.current AND c.starts_on <= $2::date AND NOT EXISTS (SELECT 1 FROM cancelled_trip ct WHERE ct.trip_id = c.trip_id)
-    ),
+    -- Each supported company's first counted activity ever (kept per company by the projections),
+    -- the earliest of its own and of the duplicates merged into it.
     first_activity AS (
-      SELECT company_id, min(day) AS first_day FROM activity_ever WHERE company_id IN (SELECT company_id FROM supported) GROUP BY company_id
+      SELECT o.company_id, min(f.first_day) AS first_day
+        FROM (SELECT company_id, company_id AS source FROM supported
+              UNION ALL
+              SELECT m.survivor_id, m.merged_id FROM company_merge m WHERE m.survivor_id IN (SELECT company_id FROM supported)) o
+        JOIN company_first_activity f ON f.company_id = o.source
+       WHERE f.first_day IS NOT NULL
+       GROUP BY o.company_id
     ),
-    figures AS (
-      SELECT DISTINCT ON (x.owner, x.year) x.owner AS company_id, x.year, x.export_turnover_sek
-        FROM (SELECT COALESCE(m.survivor_id, f.company_id) AS owner, f.year, f.export_turnover_sek, m.merged_id IS NULL AS own, f.reported_at
-                FROM export_figures f LEFT JOIN company_merge m ON m.merged_id = f.company_id
-               WHERE f.year <= extract(year FROM $2::date)) x
-       WHERE x.owner IN (SELECT company_id FROM supported)
-       ORDER BY x.owner, x.year, x.own DESC, x.reported_at DESC
+    -- A company's figures of a year: its own, else those of a duplicate merged into it (the
+    -- survivor's stand where both reported). Index probes per supported company, not a scan of all.
+    exporter_years AS (
+      SELECT fa.company_id, extract(year FROM fa.first_day)::int - 1 AS baseline_year FROM first_activity fa
     ),
     exporter AS (
-      SELECT fa.company_id, b.export_turnover_sek AS baseline, l.year AS latest_year, l.export_turnover_sek AS latest,
-             extract(year FROM fa.first_day)::int - 1 AS baseline_year
-        FROM first_activity fa
-        LEFT JOIN figures b ON b.company_id = fa.company_id AND b.year = extract(year FROM fa.first_day)::int - 1
-        LEFT JOIN LATERAL (SELECT year, export_turnover_sek FROM figures f WHERE f.company_id = fa.company_id ORDER BY year DESC LIMIT 1) l ON true
+      SELECT e.company_id, e.baseline_year, COALESCE(bo.export_turnover_sek, bd.export_turnover_sek) AS baseline,
+             CASE WHEN ld.year IS NULL OR lo.year >= ld.year THEN lo.year ELSE ld.year END AS latest_year,
+             CASE WHEN ld.year IS NULL OR lo.year >= ld.year THEN lo.export_turnover_sek ELSE ld.export_turnover_sek END AS latest
+        FROM exporter_years e
+        LEFT JOIN export_figures bo ON bo.company_id = e.company_id AND bo.year = e.baseline_year
+        LEFT JOIN LATERAL (
+          SELECT f.export_turnover_sek FROM company_merge m JOIN export_figures f ON f.company_id = m.merged_id AND f.year = e.baseline_year
+           WHERE m.survivor_id = e.company_id ORDER BY f.reported_at DESC LIMIT 1) bd ON true
+        LEFT JOIN LATERAL (
+          SELECT f.year, f.export_turnover_sek FROM export_figures f
+           WHERE f.company_id = e.company_id AND f.year <= extract(year FROM $2::date)::int ORDER BY f.year DESC LIMIT 1) lo ON true
+        LEFT JOIN LATERAL (
+          SELECT f.year, f.export_turnover_sek FROM company_merge m JOIN export_figures f ON f.company_id = m.merged_id
+           WHERE m.survivor_id = e.company_id AND f.year <= extract(year FROM $2::date)::int ORDER BY f.year DESC, f.reported_at DESC LIMIT 1) ld ON true
     ),
     reached AS (
       SELECT DISTINCT ON (r.relationship_id) r.relationship_id, r.partner_country, r.target_region
@@ -146,17 +149,19 @@ export function indicatorsQuery(filters: IndicatorFilters): Sql {
       'companiesSupported', jsonb_build_object(
         'total', (SELECT count(*) FROM supported),
         'bySizeClass', ${figure(`SELECT COALESCE(c.size_class, 'unknown'), count(*) FROM supported s LEFT JOIN company c ON c.id = s.company_id GROUP BY 1`)},
-        'byActivityKind', ${figure('SELECT kind, count(DISTINCT company_id) FROM located GROUP BY kind')},
-        'byMunicipality', ${figure('SELECT municipality, count(DISTINCT company_id) FROM located GROUP BY municipality')},
-        'byFinancier', ${figure(`SELECT fin, count(DISTINCT company_id) FROM located, unnest(financier_ids) AS fin
-                                  ${filters.financier ? 'WHERE fin = $3' : ''} GROUP BY fin`)}),
+        -- Distinct (key, company) pairs first, then counted: two hash aggregations, where
+        -- count(DISTINCT) would sort every row of the period once per breakdown.
+        'byActivityKind', ${figure('SELECT kind, count(*) FROM (SELECT DISTINCT kind, company_id FROM located) d GROUP BY kind')},
+        'byMunicipality', ${figure('SELECT municipality, count(*) FROM (SELECT DISTINCT municipality, company_id FROM located) d GROUP BY municipality')},
+        'byFinancier', ${figure(`SELECT fin, count(*) FROM (SELECT DISTINCT fin, company_id FROM located, unnest(financier_ids) AS fin
+                                  ${filters.financier ? 'WHERE fin = $3' : ''}) d GROUP BY fin`)}),
       'participations', jsonb_build_object(
         'attended', (SELECT count(*) FROM located WHERE kind <> 'trip'),
         'byGender', ${figure(`SELECT gender, count(*) FROM located WHERE kind <> 'trip' GROUP BY gender`)},
         'hours', (SELECT COALESCE(sum(hours), 0) FROM located WHERE kind <> 'trip')),
       'trips', jsonb_build_object(
         'completed', (SELECT count(DISTINCT trip_id) FROM located WHERE kind = 'trip'),
-        'travellingCompanies', (SELECT count(DISTINCT company_id) FROM located WHERE kind = 'trip'),
+        'travellingCompanies', (SELECT count(*) FROM (SELECT DISTINCT company_id FROM located WHERE kind = 'trip') d),
         'subsidySek', (SELECT COALESCE(sum(subsidy_sek), 0) FROM located WHERE kind = 'trip')),
       'exporters', jsonb_build_object(
         'exportingLatest', (SELECT count(*) FROM exporter WHERE latest > 0),
