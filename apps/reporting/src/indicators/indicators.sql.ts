@@ -75,7 +75,9 @@ export function locatedActivities(filters: IndicatorFilters): Sql {
          AND cm.span_to > (activity.day::timestamp AT TIME ZONE 'Europe/Stockholm')
        ${filters.municipality ? `WHERE ${municipality} = ${param(filters.municipality)}` : ''}
     ),
-    supported AS MATERIALIZED (SELECT DISTINCT company_id FROM located)`;
+    -- Each (company, kind, municipality) once: the breakdowns and the supported set read this, not every activity.
+    pairs AS MATERIALIZED (SELECT DISTINCT company_id, kind, municipality FROM located),
+    supported AS MATERIALIZED (SELECT DISTINCT company_id FROM pairs)`;
   return { text, params };
 }
 
@@ -93,6 +95,7 @@ export function indicatorsQuery(filters: IndicatorFilters): Sql {
     params,
     text: `
     WITH ${text},
+    participation_stats AS (SELECT gender, count(*) AS n, sum(hours) AS hours FROM located WHERE kind <> 'trip' GROUP BY gender),
     -- Each supported company's first counted activity ever (kept per company by the projections),
     -- the earliest of its own and of the duplicates merged into it.
     first_activity AS (
@@ -151,18 +154,17 @@ export function indicatorsQuery(filters: IndicatorFilters): Sql {
         'bySizeClass', ${figure(`SELECT COALESCE(c.size_class, 'unknown'), count(*) FROM supported s LEFT JOIN company c ON c.id = s.company_id GROUP BY 1`)},
         -- Distinct (key, company) pairs first, then counted: two hash aggregations, where
         -- count(DISTINCT) would sort every row of the period once per breakdown.
-        'byActivityKind', ${figure('SELECT kind, count(*) FROM (SELECT DISTINCT kind, company_id FROM located) d GROUP BY kind')},
-        'byMunicipality', ${figure('SELECT municipality, count(*) FROM (SELECT DISTINCT municipality, company_id FROM located) d GROUP BY municipality')},
+        'byActivityKind', ${figure('SELECT kind, count(*) FROM (SELECT DISTINCT kind, company_id FROM pairs) d GROUP BY kind')},
+        'byMunicipality', ${figure('SELECT municipality, count(*) FROM (SELECT DISTINCT municipality, company_id FROM pairs) d GROUP BY municipality')},
         'byFinancier', ${figure(`SELECT fin, count(*) FROM (SELECT DISTINCT fin, company_id FROM located, unnest(financier_ids) AS fin
                                   ${filters.financier ? 'WHERE fin = $3' : ''}) d GROUP BY fin`)}),
       'participations', jsonb_build_object(
-        'attended', (SELECT count(*) FROM located WHERE kind <> 'trip'),
-        'byGender', ${figure(`SELECT gender, count(*) FROM located WHERE kind <> 'trip' GROUP BY gender`)},
-        'hours', (SELECT COALESCE(sum(hours), 0) FROM located WHERE kind <> 'trip')),
-      'trips', jsonb_build_object(
-        'completed', (SELECT count(DISTINCT trip_id) FROM located WHERE kind = 'trip'),
-        'travellingCompanies', (SELECT count(*) FROM (SELECT DISTINCT company_id FROM located WHERE kind = 'trip') d),
-        'subsidySek', (SELECT COALESCE(sum(subsidy_sek), 0) FROM located WHERE kind = 'trip')),
+        'attended', (SELECT COALESCE(sum(n), 0) FROM participation_stats),
+        'byGender', ${figure('SELECT gender, n FROM participation_stats')},
+        'hours', (SELECT COALESCE(sum(hours), 0) FROM participation_stats)),
+      'trips', (SELECT jsonb_build_object('completed', count(DISTINCT trip_id), 'travellingCompanies', count(DISTINCT company_id),
+                                          'subsidySek', COALESCE(sum(subsidy_sek), 0))
+                  FROM located WHERE kind = 'trip'),
       'exporters', jsonb_build_object(
         'exportingLatest', (SELECT count(*) FROM exporter WHERE latest > 0),
         'exportingBaseline', (SELECT count(*) FROM exporter WHERE baseline > 0),
@@ -195,7 +197,7 @@ export function supportedCompaniesQuery(filters: IndicatorFilters, page?: { limi
            array_agg(DISTINCT l.kind ORDER BY l.kind) AS activity_kinds,
            count(*) OVER () AS total,
            row_number() OVER (ORDER BY c.name NULLS LAST, l.company_id) AS position
-      FROM located l LEFT JOIN company c ON c.id = l.company_id
+      FROM pairs l LEFT JOIN company c ON c.id = l.company_id
      GROUP BY l.company_id, c.org_number, c.name, c.size_class
      ORDER BY c.name NULLS LAST, l.company_id
      ${limits}`,

@@ -5,19 +5,33 @@ import type { EntityManager } from 'typeorm';
 export const STREAMS = ['companies', 'events', 'trips'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
+/** Keys share this many locks per namespace: a batch of hundreds of keys takes at most this many. */
+const LOCK_BUCKETS = 64;
+
+/** FNV-1a: the same bucket for a key in every replica. */
+function bucketOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % LOCK_BUCKETS;
+}
+
 /**
  * Serialises, per key, the transactions that recompute something derived from several facts (the
  * current attendance of a registration, a company's municipality spans, a trip's current completion):
- * two replicas handling two facts of one registration at once would each see only their own. Keys are
- * locked in sorted order, so two batches cannot deadlock on them; the locks end with the transaction.
+ * two replicas handling two facts of one registration at once would each see only their own. Keys
+ * share a fixed number of locks (a batch never holds more than that many of Postgres' lock slots),
+ * taken in sorted order so that two batches cannot deadlock on them; they end with the transaction.
  */
 export async function lockKeys(manager: EntityManager, namespace: string, keys: readonly string[]): Promise<void> {
-  const sorted = [...new Set(keys)].sort();
-  if (!sorted.length) return;
+  const buckets = [...new Set(keys.map(bucketOf))].sort((a, b) => a - b);
+  if (!buckets.length) return;
   await manager.query(
     // unnest yields the array's order, so the locks are taken in it.
-    `SELECT pg_advisory_xact_lock(hashtextextended($1 || ':' || k, 0)) FROM unnest($2::text[]) AS k`,
-    [namespace, sorted],
+    `SELECT pg_advisory_xact_lock(hashtextextended($1 || ':' || b, 0)) FROM unnest($2::int[]) AS b`,
+    [namespace, buckets],
   );
 }
 
@@ -71,9 +85,11 @@ export async function recomputeFirstActivity(manager: EntityManager, companyIds:
   await manager.query(
     `INSERT INTO company_first_activity (company_id, first_day)
      SELECT c.id, LEAST(
-              (SELECT min(a.event_date) FROM attendance_record a
+              -- The earliest first (the company's index is ordered by day): usually one row is read.
+              (SELECT a.event_date FROM attendance_record a
                 WHERE a.company_id = c.id AND a.current AND a.attended
-                  AND NOT EXISTS (SELECT 1 FROM cancelled_event ce WHERE ce.event_id = a.event_id)),
+                  AND NOT EXISTS (SELECT 1 FROM cancelled_event ce WHERE ce.event_id = a.event_id)
+                ORDER BY a.event_date LIMIT 1),
               (SELECT min(tc.starts_on) FROM trip_traveller t JOIN trip_completion tc ON tc.fact_id = t.fact_id
                 WHERE t.company_id = c.id AND tc.current AND NOT EXISTS (SELECT 1 FROM cancelled_trip ct WHERE ct.trip_id = tc.trip_id)))
        FROM unnest($1::uuid[]) AS c(id)
