@@ -4,4 +4,7 @@ import { ServiceConfig } from '@globac/config';
 export class ReportingConfig extends ServiceConfig {
   override PORT = 3004;
   override DATABASE_NAME = 'globac_reporting';
+  // Larger batches than the platform's default: each batch is a few multi-row statements plus their
+  // locks, so fewer, larger transactions ingest a burst faster (bench:reporting).
+  override MESSAGING_BATCH_SIZE = 500;
 }

@@ -142,6 +142,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The indicators of a period
+         * @description Every figure with its counting rule, computed from the integration events. Days are Swedish calendar days, both included. `format=csv|xlsx|pdf` downloads the same report with the companies behind it.
+         */
+        get: operations["Indicators_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/indicators/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The companies behind companiesSupported
+         * @description Org numbers, names, size classes and municipalities (where each was on its activities' days) of the companies counted, ordered by name; the same period and filters as the indicators. `format=csv|xlsx|pdf` downloads the whole list.
+         */
+        get: operations["Indicators_companies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/companies/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A company's participation history
+         * @description Its participations in programme events (no-shows and cancelled events included, marked) and its places on completed trips, newest first, with those of duplicates merged into it. A company user reads only the company in their token.
+         */
+        get: operations["CompanyActivities_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How fresh the reports are
+         * @description Per stream: the last event applied, when it happened and when it was applied, and the messages still waiting; the latest rebuild.
+         */
+        get: operations["Status_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Frozen periods, newest first
+         * @description Without their reports; read one for its report.
+         */
+        get: operations["Periods_list"];
+        put?: never;
+        /**
+         * Freeze a period's report
+         * @description Computes the indicators and the companies behind them now and keeps them: the period answers the same (and downloads the same bytes) later.
+         */
+        post: operations["Periods_freeze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/periods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A frozen period
+         * @description Its report as frozen; `format=csv|xlsx|pdf` downloads it with its companies, the same bytes every time.
+         */
+        get: operations["Periods_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/trips/{tripId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A trip's report
+         * @description Produced when the trip's completion arrived, and again for each correction (the latest by default): destinations, travelling companies with their subsidy, meetings and their outcomes. `format=pdf|csv|xlsx` downloads it.
+         */
+        get: operations["TripReports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rebuild the read models by replaying every stream from its start
+         * @description Replays into fresh tables and switches to them when caught up; the API answers from the current ones meanwhile. Progress in GET /api/reports/status.
+         */
+        post: operations["Rebuild_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/whoami": {
         parameters: {
             query?: never;
@@ -376,6 +540,390 @@ export interface components {
              */
             retried: number;
         };
+        PeriodDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        FiltersDto: {
+            financier?: string;
+            municipality?: string;
+            activityKind?: string;
+        };
+        CompaniesSupportedDto: {
+            total: number;
+            /**
+             * @example {
+             *       "micro": 3,
+             *       "small": 5
+             *     }
+             */
+            bySizeClass: {
+                [key: string]: number;
+            };
+            /**
+             * @example {
+             *       "micro": 3,
+             *       "small": 5
+             *     }
+             */
+            byActivityKind: {
+                [key: string]: number;
+            };
+            /**
+             * @example {
+             *       "micro": 3,
+             *       "small": 5
+             *     }
+             */
+            byMunicipality: {
+                [key: string]: number;
+            };
+            /**
+             * @example {
+             *       "micro": 3,
+             *       "small": 5
+             *     }
+             */
+            byFinancier: {
+                [key: string]: number;
+            };
+            rule: string;
+        };
+        ParticipationsDto: {
+            attended: number;
+            /**
+             * @example {
+             *       "micro": 3,
+             *       "small": 5
+             *     }
+             */
+            byGender: {
+                [key: string]: number;
+            };
+            hours: number;
+            rule: string;
+        };
+        TripsFigureDto: {
+            completed: number;
+            travellingCompanies: number;
+            subsidySek: number;
+            rule: string;
+        };
+        ExportTurnoverDto: {
+            baseline: number;
+            latest: number;
+        };
+        ExportersDto: {
+            exportingLatest: number;
+            exportingBaseline: number;
+            newExporters: number;
+            exportTurnoverSek: components["schemas"]["ExportTurnoverDto"];
+            rule: string;
+        };
+        RelationshipsDto: {
+            reached: number;
+            /**
+             * @example {
+             *       "micro": 3,
+             *       "small": 5
+             *     }
+             */
+            byPartnerCountry: {
+                [key: string]: number;
+            };
+            /**
+             * @example {
+             *       "micro": 3,
+             *       "small": 5
+             *     }
+             */
+            byTargetRegion: {
+                [key: string]: number;
+            };
+            rule: string;
+        };
+        PartnerMeetingsDto: {
+            held: number;
+            /**
+             * @example {
+             *       "micro": 3,
+             *       "small": 5
+             *     }
+             */
+            byOutcome: {
+                [key: string]: number;
+            };
+            rule: string;
+        };
+        ExportRingsDto: {
+            companies: number;
+            rule: string;
+        };
+        IndicatorsReportDto: {
+            /** @example Globac */
+            programme: string;
+            period: components["schemas"]["PeriodDto"];
+            filters: components["schemas"]["FiltersDto"];
+            /** Format: date-time */
+            producedAt: string;
+            companiesSupported: components["schemas"]["CompaniesSupportedDto"];
+            participations: components["schemas"]["ParticipationsDto"];
+            trips: components["schemas"]["TripsFigureDto"];
+            exporters: components["schemas"]["ExportersDto"];
+            relationships: components["schemas"]["RelationshipsDto"];
+            partnerMeetings: components["schemas"]["PartnerMeetingsDto"];
+            exportRings: components["schemas"]["ExportRingsDto"];
+        };
+        SupportedCompanyDto: {
+            /** Format: uuid */
+            companyId: string;
+            /** @description Organisation number; empty for a sole trader or a company not yet registered here */
+            orgNumber: string;
+            name: string;
+            /** @enum {string|null} */
+            sizeClass: "micro" | "small" | "medium" | "large" | null;
+            /** @description The municipalities of its activities in the period, joined with ", " */
+            municipality: string;
+            activityKinds: string[];
+        };
+        PageOfSupportedCompanyDto: {
+            /** @description This page of the collection */
+            items: components["schemas"]["SupportedCompanyDto"][];
+            /**
+             * @description Items in the whole collection with these filters
+             * @example 1234
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        CompanyActivityDto: {
+            /** @enum {string} */
+            source: "event" | "trip";
+            /**
+             * @description The event kind, or trip
+             * @example seminar
+             */
+            kind: string;
+            /**
+             * Format: uuid
+             * @description The programme event or the trip
+             */
+            activityId: string;
+            /** @description Null while the event's or trip's details have not arrived */
+            title: string | null;
+            /**
+             * Format: date
+             * @description The event's day, or the trip's first day
+             */
+            day: string;
+            /** @description False for a no-show (or attendance corrected to absent) */
+            attended: boolean;
+            /** @description Hours credited (events only) */
+            hours: number | null;
+            /** @description The event or trip was cancelled */
+            cancelled: boolean;
+            /** @description Whether it counts in the indicators (attended, not cancelled) */
+            counted: boolean;
+            financiers: string[];
+            /**
+             * Format: uuid
+             * @description The company it was recorded for (a merged duplicate's id for its history)
+             */
+            recordedFor: string;
+        };
+        PageOfCompanyActivityDto: {
+            /** @description This page of the collection */
+            items: components["schemas"]["CompanyActivityDto"][];
+            /**
+             * @description Items in the whole collection with these filters
+             * @example 1234
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        LastEventDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example ParticipantAttended */
+            type: string;
+            /**
+             * Format: date-time
+             * @description When it happened in its producer
+             */
+            occurredOn: string;
+            /**
+             * Format: date-time
+             * @description When it was applied to the read models here
+             */
+            appliedAt: string;
+        };
+        StreamStatusDto: {
+            /** @enum {string} */
+            stream: "companies" | "events" | "trips";
+            /**
+             * @description The JetStream stream
+             * @example GLOBAC_EVENTS
+             */
+            natsStream: string;
+            /** @description The last event applied from this stream; null before the first */
+            lastEvent: components["schemas"]["LastEventDto"] | null;
+            /** @description Seconds between the last event's occurrence and its applying here */
+            lastDelaySeconds: number | null;
+            /** @description Messages of the stream not yet applied (pending and unacknowledged); null while NATS does not answer */
+            pendingMessages: number | null;
+        };
+        RebuildStatusDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "running" | "switched" | "failed";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Events replayed so far */
+            replayed: number;
+            /** @description Events in the streams when the rebuild started */
+            total: number | null;
+            error: string | null;
+        };
+        ReportingStatusDto: {
+            streams: components["schemas"]["StreamStatusDto"][];
+            /** @description The latest rebuild, if any */
+            rebuild: components["schemas"]["RebuildStatusDto"] | null;
+            /** Format: date-time */
+            checkedAt: string;
+        };
+        FreezePeriodDto: {
+            /**
+             * Format: date
+             * @description First day (Swedish time), included
+             * @example 2026-01-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day (Swedish time), included
+             * @example 2026-06-30
+             */
+            to: string;
+            /**
+             * @description Freeze the report for one financier (its activities only)
+             * @example eu
+             */
+            financier?: string;
+        };
+        FrozenPeriodDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            financier: string | null;
+            /** Format: date-time */
+            producedAt: string;
+            /** @description The token subject of who froze it */
+            frozenBy: string;
+            /** @description Companies behind companiesSupported (in the downloads) */
+            companies: number;
+            report: components["schemas"]["IndicatorsReportDto"];
+        };
+        FrozenPeriodSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            financier: string | null;
+            /** Format: date-time */
+            producedAt: string;
+            frozenBy: string;
+            companies: number;
+        };
+        PageOfFrozenPeriodSummaryDto: {
+            /** @description This page of the collection */
+            items: components["schemas"]["FrozenPeriodSummaryDto"][];
+            /**
+             * @description Items in the whole collection with these filters
+             * @example 1234
+             */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+        };
+        TripDestinationDto: {
+            /** @example PL */
+            country: string;
+            /** @example poznan */
+            targetRegion: string | null;
+            city: string | null;
+        };
+        TravellingCompanyDto: {
+            /** Format: uuid */
+            companyId: string;
+            orgNumber: string | null;
+            name: string | null;
+            daysAbroad: number;
+            subsidySek: number;
+        };
+        TripMeetingDto: {
+            /** Format: uuid */
+            meetingId: string;
+            /** Format: uuid */
+            companyId: string;
+            partnerName: string | null;
+            partnerCountry: string;
+            /** Format: date-time */
+            heldAt: string;
+            /** @enum {string} */
+            outcome: "no-interest" | "follow-up" | "offer-requested" | "agreement";
+            /** Format: date */
+            followUpOn: string | null;
+        };
+        TripTotalsDto: {
+            travellingCompanies: number;
+            subsidySek: number;
+            meetingsByOutcome: {
+                [key: string]: number;
+            };
+        };
+        TripReportDto: {
+            /** Format: uuid */
+            tripId: string;
+            title: string;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            endsOn: string;
+            /** Format: date-time */
+            producedAt: string;
+            /** @description 1 for the completion, +1 for each correction */
+            revision: number;
+            destinations: components["schemas"]["TripDestinationDto"][];
+            targetRegions: string[];
+            financiers: string[];
+            travellingCompanies: components["schemas"]["TravellingCompanyDto"][];
+            meetings: components["schemas"]["TripMeetingDto"][];
+            totals: components["schemas"]["TripTotalsDto"];
+        };
+        RebuildStartedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "running";
+        };
         PrincipalDto: {
             /**
              * @description The token's subject
@@ -503,6 +1051,18 @@ export interface components {
             /** @constant */
             error: "FAILED_OUTBOX_ROW_NOT_FOUND";
             details: components["schemas"]["NotFoundDetails"];
+        };
+        PayloadTooLargeError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 413;
+            /** @constant */
+            error: "PAYLOAD_TOO_LARGE";
+        };
+        UnsupportedMediaTypeError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 415;
+            /** @constant */
+            error: "UNSUPPORTED_MEDIA_TYPE";
         };
     };
     responses: never;
@@ -1047,6 +1607,735 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FailedOutboxRowNotFoundError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Indicators_get: {
+        parameters: {
+            query: {
+                /** @description First day of the period (Swedish time), included */
+                from: string;
+                /** @description Last day of the period (Swedish time), included */
+                to: string;
+                /** @description Only activities reported to this financier (its code) */
+                financier?: string;
+                /** @description Only activities of companies in this municipality on the activity's day */
+                municipality?: "Bjurholm" | "Dorotea" | "Lycksele" | "Malå" | "Nordmaling" | "Norsjö" | "Robertsfors" | "Skellefteå" | "Sorsele" | "Storuman" | "Umeå" | "Vilhelmina" | "Vindeln" | "Vännäs" | "Åsele" | "outside-county";
+                /** @description Only this kind of activity: an event kind, or trip */
+                activityKind?: "seminar" | "competence-meeting" | "country-briefing" | "trade-fair" | "export-ring-meeting" | "export-circle-meeting" | "other" | "trip";
+                /** @description Download the report as a file instead of JSON */
+                format?: "csv" | "xlsx" | "pdf";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorsReportDto"];
+                    "text/csv": components["schemas"]["IndicatorsReportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["IndicatorsReportDto"];
+                    "application/pdf": components["schemas"]["IndicatorsReportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a missing or malformed day, a period ending before it starts, an unknown filter value; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: company users read only their own activities; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Indicators_companies: {
+        parameters: {
+            query: {
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                from: string;
+                to: string;
+                financier?: string;
+                municipality?: "Bjurholm" | "Dorotea" | "Lycksele" | "Malå" | "Nordmaling" | "Norsjö" | "Robertsfors" | "Skellefteå" | "Sorsele" | "Storuman" | "Umeå" | "Vilhelmina" | "Vindeln" | "Vännäs" | "Åsele" | "outside-county";
+                activityKind?: "seminar" | "competence-meeting" | "country-briefing" | "trade-fair" | "export-ring-meeting" | "export-circle-meeting" | "other" | "trip";
+                /** @description Download the whole list as a file (paging is ignored) */
+                format?: "csv" | "xlsx" | "pdf";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfSupportedCompanyDto"];
+                    "text/csv": components["schemas"]["PageOfSupportedCompanyDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["PageOfSupportedCompanyDto"];
+                    "application/pdf": components["schemas"]["PageOfSupportedCompanyDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    CompanyActivities_list: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+                /** @description Activities on or after this day (Swedish time) */
+                from?: string;
+                /** @description Activities on or before this day (Swedish time) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfCompanyActivityDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: another company's history; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description COMPANY_NOT_FOUND: nothing is known about this company */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Status_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingStatusDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Periods_list: {
+        parameters: {
+            query?: {
+                /** @description The page, from 1 */
+                page?: number;
+                /** @description Items per page */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfFrozenPeriodSummaryDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Periods_freeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FreezePeriodDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrozenPeriodDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: staff and admins freeze periods; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayloadTooLargeError"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Periods_get: {
+        parameters: {
+            query?: {
+                /** @description Download the frozen report as a file instead of JSON */
+                format?: "csv" | "xlsx" | "pdf";
+            };
+            header?: never;
+            path: {
+                /** @description A UUID */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrozenPeriodDto"];
+                    "text/csv": components["schemas"]["FrozenPeriodDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FrozenPeriodDto"];
+                    "application/pdf": components["schemas"]["FrozenPeriodDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description PERIOD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    TripReports_get: {
+        parameters: {
+            query?: {
+                /** @description Download the report as a file instead of JSON */
+                format?: "csv" | "xlsx" | "pdf";
+                /** @description An earlier report of the trip (each completion or correction made one); the latest by default */
+                revision?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID */
+                tripId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripReportDto"];
+                    "application/pdf": components["schemas"]["TripReportDto"];
+                    "text/csv": components["schemas"]["TripReportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["TripReportDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description TRIP_REPORT_NOT_FOUND: the trip has not been completed (or no such revision) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
+            429: {
+                headers: {
+                    /** @description Seconds until this client may send requests again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TooManyRequestsError"];
+                };
+            };
+            /** @description INTERNAL_ERROR: an unexpected error (never caused by bad input) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InternalError"];
+                };
+            };
+        };
+    };
+    Rebuild_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RebuildStartedDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationFailedError"];
+                };
+            };
+            /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnauthorizedError"];
+                };
+            };
+            /** @description FORBIDDEN: admins only; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenError"];
+                };
+            };
+            /** @description REBUILD_RUNNING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */

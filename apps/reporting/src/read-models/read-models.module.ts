@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CompaniesHandler } from './companies.handler';
+import { ProgrammeEventsHandler } from './programme-events.handler';
+import { TripsHandler } from './trips.handler';
+
+/** The read models, kept from the companies, events and trips streams (docs/reporting.md). */
+@Module({
+  providers: [CompaniesHandler, ProgrammeEventsHandler, TripsHandler],
+})
+export class ReadModelsModule {}

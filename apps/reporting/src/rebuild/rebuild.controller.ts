@@ -1,0 +1,32 @@
+import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
+import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { RebuildService } from './rebuild.service';
+
+export class RebuildStartedDto {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, enum: ['running'] }) state: string;
+}
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports/rebuild')
+export class RebuildController {
+  constructor(private readonly rebuild: RebuildService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  // No roles: admin only.
+  @Roles()
+  @ApiOperation({
+    summary: 'Rebuild the read models by replaying every stream from its start',
+    description:
+      'Replays into fresh tables and switches to them when caught up; the API answers from the current ones meanwhile. Progress in GET /api/reports/status.',
+  })
+  @ApiAcceptedResponse({ type: RebuildStartedDto })
+  @ApiConflictResponse({ description: 'REBUILD_RUNNING' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
+  start(@CurrentPrincipal() principal: Principal): Promise<RebuildStartedDto> {
+    return this.rebuild.start(principal.subject);
+  }
+}
