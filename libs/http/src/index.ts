@@ -2,6 +2,7 @@ export * from './bootstrap/create-service-app';
 export * from './bootstrap/openapi';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/run-service';
+export * from './bootstrap/service-transport';
 export * from './errors/app.exception';
 export * from './errors/error-shape.filter';
 export * from './errors/uuid-param.decorator';

@@ -10,3 +10,5 @@ export * from './nats/nats-connection.service';
 export * from './outbox/messaging-tables.migration';
 export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox.service';
+export * from './transport/integration-event.context';
+export * from './transport/integration-events.transport';

@@ -10,6 +10,7 @@ import { InputPipe } from '../errors/validation';
 import { registerRateLimit } from '../protection/rate-limit';
 import { registerSecurityHeaders } from '../protection/security-headers';
 import { setupOpenApi } from './openapi';
+import { connectServiceTransport } from './service-transport';
 
 export interface ServiceAppOptions {
   /** The service's name: companies, events, trips or reporting. */
@@ -24,7 +25,11 @@ export interface ServiceAppOptions {
 export const OPERATIONAL_ROUTES = ['health/live', 'health/ready', 'metrics'];
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-/** Creates a service's Nest application on Fastify with the platform's common behaviour. */
+/**
+ * Creates a service's Nest application on Fastify with the platform's common behaviour, with the
+ * service's transport (the integration-event consumers) connected as a microservice. Start it with
+ * `startServiceApp`.
+ */
 export async function createServiceApp(module: unknown, options: ServiceAppOptions): Promise<NestFastifyApplication> {
   const { config, service } = options;
   const logger = options.logger ?? new JsonLogger(service, config.LOG_LEVEL);
@@ -62,5 +67,6 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
   registerRateLimit(fastify, { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS });
 
   setupOpenApi(app, service, options.version ?? '0.1.0');
+  connectServiceTransport(app);
   return app;
 }

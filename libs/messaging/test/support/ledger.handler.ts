@@ -1,6 +1,6 @@
 import { CompanyRegistered, ExportFiguresReported, type IntegrationEventEnvelope } from '@globac/contracts';
 import { RequestContext } from '@globac/observability';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { HandlesIntegrationEvent, HandlesIntegrationEventBatch } from '../../src';
 
@@ -14,7 +14,7 @@ class DatabaseAwayError extends Error {
  * `fail-times:<n>` fails the first n attempts, `transient-times:<n>` fails n attempts as if the
  * database were away, `fail-until-fixed:<key>` fails until the test calls `fix(key)`.
  */
-@Injectable()
+@Controller()
 export class LedgerHandler {
   readonly attempts = new Map<string, number>();
   readonly batchSizes: number[] = [];
