@@ -114,7 +114,13 @@ export class JetStreamEventsServer extends Server implements CustomTransportStra
         message.nak();
         continue;
       }
-      await this.handle(message);
+      try {
+        await this.handle(message);
+      } catch (error) {
+        // A bug here must not end the reading: the message comes again after a while.
+        this.log.error(`could not handle ${message.subject} #${message.info.streamSequence}: ${(error as Error).stack ?? error}`);
+        message.nak(this.options.retryDelayMs ?? 1000);
+      }
     }
   }
 

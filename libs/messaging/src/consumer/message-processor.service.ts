@@ -98,7 +98,8 @@ export class MessageProcessor {
   }
 
   private failure(one: Decoded, error: unknown): ProcessOutcome {
-    const err = error instanceof Error ? error : new Error(String(error));
+    // An RPC exception filter may hand back a plain object (an RpcException's error): keep what it says.
+    const err = error instanceof Error ? error : new Error(typeof error === 'object' && error !== null ? JSON.stringify(error) : String(error));
     return { kind: 'failed', eventType: one.contract.type, error: err, transient: transientDatabaseFailure(err), eventId: one.envelope.id };
   }
 
