@@ -1,4 +1,5 @@
 import type { ExceptionFilter, INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { CustomTransportStrategy, MicroserviceOptions, NestMicroservice } from '@nestjs/microservices';
 
@@ -19,11 +20,12 @@ export interface ServiceTransport {
 export const SERVICE_TRANSPORT = Symbol('SERVICE_TRANSPORT');
 
 function findServiceTransport(app: INestApplication): ServiceTransport | undefined {
-  try {
-    return app.get<ServiceTransport>(SERVICE_TRANSPORT, { strict: false });
-  } catch {
-    return undefined;
+  // Not app.get(): for a token no module provides, Nest's factory proxy logs and exits the process.
+  for (const module of app.get(ModulesContainer).values()) {
+    const provider = module.providers.get(SERVICE_TRANSPORT);
+    if (provider) return provider.instance as ServiceTransport;
   }
+  return undefined;
 }
 
 /** Connects the service's transport, if a module provides one, as a hybrid-app microservice. */
