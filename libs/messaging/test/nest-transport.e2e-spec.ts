@@ -21,7 +21,11 @@ import { EventPattern } from '@nestjs/microservices';
 import { type Observable, of, tap } from 'rxjs';
 import { EntityManager } from 'typeorm';
 import { HandlesIntegrationEvent, IntegrationEventContext, MessagingModule, messagingMigrations } from '../src';
-import { metric, natsClient, newPrefix } from './support/messaging-apps';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { DataSource } from 'typeorm';
+import { OutboxService, producerStreamName } from '../src';
+import { LedgerHandler } from './support/ledger.handler';
+import { ledgerOf, metric, natsClient, newPrefix, startMessagingApp } from './support/messaging-apps';
 import { testCompany } from './support/test-companies.controller';
 import { deleteTestStreams, dropTestDatabase, eventually, startTestService, uniqueName } from './support/testing';
 
@@ -167,6 +171,33 @@ describe('the JetStream transport in Nest: handlers only where Nest calls them (
     } finally {
       await nc.close();
       await app.stop();
+      await deleteTestStreams(prefix);
+    }
+  });
+
+  it('stops with the app: the batch in flight commits and is acknowledged before NATS drains and the pool closes', async () => {
+    const prefix = newPrefix();
+    const producer = await startMessagingApp('producer', { prefix });
+    let consumer = await startMessagingApp('consumer', { prefix });
+    const nc = await natsClient();
+    try {
+      const [{ id }] = await producer.app.get(DataSource).transaction((manager) =>
+        producer.app.get(OutboxService).addMany(manager, CompanyRegistered, [{ data: testCompany(randomUUID(), 'slow:1500') }]),
+      );
+      await eventually(async () => expect(consumer.app.get(LedgerHandler).attempts.get(id)).toBe(1));
+      // SIGTERM's path while the handler is inside its transaction.
+      await consumer.stop();
+      expect(await ledgerOf(consumer, ['slow:1500'])).toEqual({ rows: 1, events: 1 });
+      const info = await (await jetstreamManager(nc)).consumers.info(producerStreamName(prefix, 'companies'), 'ledger');
+      expect({ pending: info.num_pending, ackPending: info.num_ack_pending }).toEqual({ pending: 0, ackPending: 0 });
+      // Started again: nothing comes back (no redelivery, no duplicate).
+      consumer = await startMessagingApp('consumer', { prefix, databaseName: consumer.config.DATABASE_NAME });
+      await eventually(async () => expect((await consumer.http().get('/metrics').expect(200)).text).toContain('messaging_consumer_lag{'));
+      expect(await metric(consumer, 'messaging_consumed_total')).toBe(0);
+    } finally {
+      await nc.close();
+      await producer.close();
+      await consumer.close();
       await deleteTestStreams(prefix);
     }
   });

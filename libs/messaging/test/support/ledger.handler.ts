@@ -14,7 +14,7 @@ class DatabaseAwayError extends Error {
  * `fail-times:<n>` fails the first n attempts, `transient-times:<n>` fails n attempts as if the
  * database were away, `fail-until-fixed:<key>` fails until the test calls `fix(key)`, `lock:<key>`
  * waits at most 50 ms for the advisory lock `hashtext(<key>)` (a real lock time-out, SQLSTATE 55P03,
- * while a test holds it).
+ * while a test holds it), `slow:<ms>` takes that long inside the transaction.
  */
 @Controller()
 export class LedgerHandler {
@@ -34,6 +34,7 @@ export class LedgerHandler {
     if (rule === 'fail-times' && attempt <= Number(arg)) throw new Error(`planned failure ${attempt} of ${arg}`);
     if (rule === 'transient-times' && attempt <= Number(arg)) throw new DatabaseAwayError('Connection terminated unexpectedly');
     if (rule === 'fail-until-fixed' && !this.fixed.has(arg)) throw new Error(`${arg} is not fixed yet`);
+    if (rule === 'slow') await manager.query('SELECT pg_sleep($1)', [Number(arg) / 1000]);
     if (rule === 'lock') {
       await manager.query("SET LOCAL lock_timeout = '50ms'");
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [arg]);
