@@ -3,6 +3,7 @@
 // its own scope plus the shared libs (see docs/architecture.md).
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -10,7 +11,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     languageOptions: { parserOptions: { projectService: false } },
     rules: {
@@ -24,7 +25,12 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
+            // The configuration is read before anything else is built: it depends on no other lib of ours.
+            { sourceTag: 'layer:config', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
+            // Generated types of the HTTP APIs, for the services' clients (the web app): they depend on
+            // nothing, and no service or lib imports them (a service knows its own DTOs).
+            { sourceTag: 'type:api-client', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:contracts',
               onlyDependOnLibsWithTags: ['type:contracts'],
@@ -35,6 +41,15 @@ export default tseslint.config(
             { sourceTag: 'scope:trips', onlyDependOnLibsWithTags: ['scope:trips', 'scope:shared'] },
             { sourceTag: 'scope:reporting', onlyDependOnLibsWithTags: ['scope:reporting', 'scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // The web app talks to the services over HTTP only: of the workspace it imports only the
+            // types generated from the services' OpenAPI documents (type:api-client), and no
+            // server-side package.
+            {
+              sourceTag: 'type:web',
+              onlyDependOnLibsWithTags: ['type:api-client'],
+              bannedExternalImports: ['typeorm', '@nestjs/*', 'pg', '@nats-io/*', 'fastify', 'class-validator', 'class-transformer', 'jose'],
+            },
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:api-client'] },
           ],
         },
       ],
@@ -51,6 +66,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: '@globac/testing', message: 'Only tests may use @globac/testing.' }] }],
     },
+  },
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Features do not import each other (bulletproof-react): what two features share lives in
+    // src/components or src/lib, and the app (src/app) composes them.
+    files: ['apps/web/src/features/*/*/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./\\.\\./[^.]', message: 'A feature may not import another feature.' }] }] },
+  },
+  {
+    files: ['apps/web/src/features/*/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./[^.]', message: 'A feature may not import another feature.' }] }] },
   },
   {
     files: ['**/*.mjs', '**/*.cjs'],

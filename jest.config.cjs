@@ -20,12 +20,15 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper,
   setupFiles: ['reflect-metadata'],
+  // The web app's tests run under Vitest (npm run test:web).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
 };
 
 module.exports = {
   // A global option (jest ignores it inside a project): e2e tests boot real apps on a shared 2-core machine.
   testTimeout: 60_000,
-  reporters: ['default', '<rootDir>/tools/jest/summary-reporter.cjs'],
+  // No --forceExit: a test that leaves a handle open fails the run (open-handles-reporter.cjs).
+  reporters: ['default', '<rootDir>/tools/jest/summary-reporter.cjs', '<rootDir>/tools/jest/open-handles-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'] },
     {

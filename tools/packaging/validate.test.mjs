@@ -142,6 +142,83 @@ describe('the real packaging', () => {
   });
 });
 
+describe('k8s/base keeps one shape for the four services', () => {
+  const services = { companies: 3001, events: 3002, trips: 3003, reporting: 3004 };
+
+  test('each service is a kustomization of the shared component, naming only itself and its port', async () => {
+    const { readFileSync, existsSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    for (const [name, port] of Object.entries(services)) {
+      assert.ok(!existsSync(path.join(root, 'k8s/base', `${name}.yaml`)), `k8s/base/${name}.yaml repeats the shape`);
+      const kustomization = parse(readFileSync(path.join(root, 'k8s/base', name, 'kustomization.yaml'), 'utf8'));
+      assert.deepEqual(kustomization.components, ['../../components/service']);
+      assert.deepEqual(kustomization.resources ?? [], [], `${name} adds objects of its own`);
+      assert.deepEqual(kustomization.configMapGenerator[0].literals, [`name=${name}`, `port=${port}`]);
+    }
+  });
+
+  test('the rendered base has each service under its own name and port, and no placeholder left', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { parseAllDocuments } = await import('yaml');
+    const rendered = execFileSync('kubectl', ['kustomize', path.join(root, 'k8s/base')], { encoding: 'utf8' });
+    const objects = parseAllDocuments(rendered).map((d) => d.toJS()).filter(Boolean);
+    assert.ok(!/\bservice-identity\b|name: service$|: 3000$|"3000"/m.test(rendered), 'a placeholder of the shape is left in the rendered base');
+    for (const [name, port] of Object.entries(services)) {
+      const of = (kind) => objects.find((o) => o.kind === kind && o.metadata.name === name);
+      for (const kind of ['ServiceAccount', 'Deployment', 'Service', 'NetworkPolicy']) assert.ok(of(kind), `no ${kind} ${name}`);
+      const pod = of('Deployment').spec.template;
+      assert.equal(pod.metadata.annotations['prometheus.io/port'], String(port));
+      assert.equal(pod.spec.serviceAccountName, name);
+      assert.equal(pod.spec.containers[0].image, `globac/${name}`);
+      assert.equal(pod.spec.containers[0].ports[0].containerPort, port);
+      assert.equal(pod.spec.containers[0].env.find((e) => e.name === 'PORT').value, String(port));
+      assert.equal(of('Service').spec.ports[0].port, port);
+      assert.deepEqual(of('Service').spec.selector, { 'app.kubernetes.io/name': name });
+      assert.deepEqual(of('NetworkPolicy').spec.podSelector.matchLabels, { 'app.kubernetes.io/name': name });
+    }
+  });
+});
+
+describe('each service connects to Postgres as its own role', () => {
+  const services = ['companies', 'events', 'trips', 'reporting'];
+
+  test('docker-compose.yml: each service its own role; Postgres creates them from the shared init script', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseDocument } = await import('yaml');
+    const compose = parseDocument(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }).toJS();
+    for (const name of services) {
+      const env = compose.services[name].environment;
+      assert.equal(new URL(env.POSTGRES_URL).username, `globac_${name}`, `${name} does not connect as its own role`);
+      assert.equal(new URL(env.POSTGRES_URL).password, compose.services.postgres.environment[`GLOBAC_${name.toUpperCase()}_PASSWORD`]);
+      assert.equal(env.NODE_ENV, 'development', `${name} lost the shared environment`);
+    }
+    assert.ok(compose.services.postgres.volumes.includes('./k8s/overlays/dev/postgres-init:/docker-entrypoint-initdb.d:ro'));
+  });
+
+  test('k8s: each Deployment reads its own Secret; the dev Postgres gets the roles and the init script', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { parseAllDocuments } = await import('yaml');
+    const rendered = execFileSync('kubectl', ['kustomize', path.join(root, 'k8s/overlays/dev')], { encoding: 'utf8' });
+    const objects = parseAllDocuments(rendered).map((d) => d.toJS()).filter(Boolean);
+    const secret = (name) => objects.find((o) => o.kind === 'Secret' && o.metadata.name === name);
+    const decode = (s, key) => Buffer.from(s.data[key].replace(/\s/g, ''), 'base64').toString('utf8');
+    const postgres = objects.find((o) => o.kind === 'StatefulSet' && o.metadata.name === 'postgres').spec.template.spec;
+    for (const name of services) {
+      const container = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === name).spec.template.spec.containers[0];
+      const ref = container.env.find((e) => e.name === 'POSTGRES_URL').valueFrom.secretKeyRef;
+      assert.match(ref.name, new RegExp(`^${name}-postgres-`));
+      const url = new URL(decode(secret(ref.name), ref.key));
+      assert.equal(url.username, `globac_${name}`);
+      const password = postgres.containers[0].env.find((e) => e.name === `GLOBAC_${name.toUpperCase()}_PASSWORD`).valueFrom.secretKeyRef;
+      assert.equal(password.name, ref.name);
+      assert.equal(decode(secret(password.name), password.key), url.password);
+    }
+    const init = postgres.volumes.find((v) => v.name === 'init').configMap.name;
+    const script = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === init).data['service-roles.sh'];
+    assert.match(script, /REVOKE ALL ON DATABASE/);
+  });
+});
+
 describe('compose checks fail on broken files', () => {
   test('a minimal valid file passes (so the failures below have their stated cause)', () => {
     assert.deepEqual(validateCompose(writeCompose({ services: { db: composeService() } })), []);
@@ -308,6 +385,22 @@ describe('Kubernetes checks fail on broken objects', () => {
     });
     someMatch(errors, /NODE_ENV=production requires AUTH_MODE=oidc/);
     someMatch(errors, /PORT=3009 but the http port is 3001/);
+  });
+
+  test('an egress rule without a destination, to every address, or left at the base placeholder', async () => {
+    const policy = (egress) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'demo' },
+      spec: { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'demo' } }, policyTypes: ['Egress'], egress },
+    });
+    const pg = [{ port: 5432, protocol: 'TCP' }];
+    const ok = await overlayErrors((o) => o.push(policy([{ to: [{ podSelector: { matchLabels: { app: 'pg' } } }], ports: pg }])));
+    assert.deepEqual(ok, []);
+    someMatch(await overlayErrors((o) => o.push(policy([{ ports: pg }]))), /egress rule 0 has no `to`: it allows port 5432 to any address/);
+    someMatch(await overlayErrors((o) => o.push(policy([{ to: [], ports: pg }]))), /egress rule 0 has no `to`/);
+    someMatch(await overlayErrors((o) => o.push(policy([{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: pg }]))), /to any address \(0\.0\.0\.0\/0\)/);
+    someMatch(await overlayErrors((o) => o.push(policy([{ to: [{ ipBlock: { cidr: '192.0.2.1/32' } }], ports: pg }]))), /base's placeholder/);
   });
 
   test('a directory that is not a kustomization', async () => {

@@ -11,6 +11,7 @@ import { CreateContacts1795683700000 } from './migrations/1795683700000-create-c
 import { CreateExportFigures1795683800000 } from './migrations/1795683800000-create-export-figures';
 import { CreatePartnersAndRelationships1795683900000 } from './migrations/1795683900000-create-partners-and-relationships';
 import { CreateCompanyMerges1795684000000 } from './migrations/1795684000000-create-company-merges';
+import { CreatePartnerMeetingOutcomes1795684100000 } from './migrations/1795684100000-create-partner-meeting-outcomes';
 import { Partner } from './partners/partner.entity';
 import { TargetRegion } from './reference-data/target-region.entity';
 import { Relationship, RelationshipStageChange } from './relationships/relationship.entity';
@@ -38,5 +39,6 @@ export const companiesDatabase: ServiceDataSourceParts = {
     CreateExportFigures1795683800000,
     CreatePartnersAndRelationships1795683900000,
     CreateCompanyMerges1795684000000,
+    CreatePartnerMeetingOutcomes1795684100000,
   ],
 };

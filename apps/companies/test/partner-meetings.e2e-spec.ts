@@ -77,10 +77,63 @@ describe('partner meetings on trips move relationships on (PartnerMeetingHeld fr
     expect((await relationshipsOf(survivor.id)).map((r) => r.stage)).toEqual(['meeting']);
   });
 
-  it('moves nothing for a company or partner it does not know, and goes on', async () => {
+  it('moves nothing for a company or partner id it does not know, and goes on', async () => {
     const company = await t.registerCompany();
     await handled(await t.publish(PartnerMeetingHeld, meeting({ companyId: UNKNOWN_ID, partnerId: (await partner()).id })));
-    await handled(await t.publish(PartnerMeetingHeld, meeting({ companyId: company.id, partnerName: 'Nobody Known GmbH', partnerCountry: 'DE' })));
+    await handled(await t.publish(PartnerMeetingHeld, meeting({ companyId: company.id, partnerId: UNKNOWN_ID })));
     expect(await relationshipsOf(company.id)).toEqual([]);
+  });
+
+  it('registers a partner given by name that it does not know, in its target region, and opens the relationship with it', async () => {
+    const company = await t.registerCompany();
+    const name = `Nowy Partner ${++serial} Sp. z o.o.`;
+    await handled(await t.publish(PartnerMeetingHeld, meeting({ companyId: company.id, partnerName: name, partnerTargetRegion: 'poznan' })));
+    const [relationship] = await relationshipsOf(company.id);
+    const registered = await t.as(t.staff).get(`/api/partners/${relationship.partner.id}`).expect(200);
+    expect(registered.body).toMatchObject({ name, countryCode: 'PL', targetRegion: 'poznan' });
+    // A second meeting with the same partner, named in another case, finds it: no second partner.
+    await handled(await t.publish(PartnerMeetingHeld, meeting({ companyId: company.id, partnerName: name.toUpperCase(), outcome: 'agreement', heldAt: new Date().toISOString() })));
+    expect((await relationshipsOf(company.id)).map((r) => [r.partner.id, r.stage])).toEqual([[relationship.partner.id, 'agreement']]);
+    // A target region outside the partner's country is left out rather than refused.
+    const elsewhere = await t.registerCompany();
+    await handled(await t.publish(PartnerMeetingHeld, meeting({ companyId: elsewhere.id, partnerName: 'Lyon Bois SA', partnerCountry: 'FR', partnerTargetRegion: 'poznan' })));
+    const [lyon] = await relationshipsOf(elsewhere.id);
+    expect((await t.as(t.staff).get(`/api/partners/${lyon.partner.id}`).expect(200)).body).toMatchObject({ countryCode: 'FR', targetRegion: null });
+  });
+
+  it('applies a changed outcome of the same meeting (a higher revision) as a correction of its move, never as a second relationship', async () => {
+    const company = await t.registerCompany();
+    const { id: partnerId } = await partner();
+    const opened = await t.as(t.staff).post(`/api/companies/${company.id}/relationships`, { partnerId, stage: 'contacted', at: new Date(Date.now() - 86_400_000).toISOString() }).expect(201);
+    const first = meeting({ companyId: company.id, partnerId, outcome: 'agreement', revision: 1 });
+    await handled(await t.publish(PartnerMeetingHeld, first));
+    expect((await t.as(t.staff).get(`/api/relationships/${opened.body.id}`).expect(200)).body.stage).toBe('agreement');
+    // The agreement was recorded by mistake: only a follow-up was agreed.
+    await handled(await t.publish(PartnerMeetingHeld, { ...first, outcome: 'follow-up', revision: 2 }));
+    const corrected = await t.as(t.staff).get(`/api/relationships/${opened.body.id}`).expect(200);
+    expect(corrected.body.stage).toBe('meeting');
+    expect(corrected.body.history.map((h: { toStage: string; cause: { id?: string } }) => [h.toStage, h.cause.id ?? null])).toEqual([
+      ['contacted', null],
+      ['agreement', first.meetingId],
+      ['meeting', first.meetingId],
+    ]);
+    // The first recording, retried late, is stale; so is the same revision again.
+    await handled(await t.publish(PartnerMeetingHeld, first));
+    await handled(await t.publish(PartnerMeetingHeld, { ...first, outcome: 'no-interest', revision: 2 }));
+    expect((await t.as(t.staff).get(`/api/relationships/${opened.body.id}`).expect(200)).body.stage).toBe('meeting');
+    // And corrected again, to an agreement after all.
+    await handled(await t.publish(PartnerMeetingHeld, { ...first, outcome: 'agreement', revision: 3 }));
+    expect(await relationshipsOf(company.id)).toEqual([expect.objectContaining({ id: opened.body.id, stage: 'agreement' })]);
+  });
+
+  it('leaves a relationship that moved on since the meeting where staff put it, when the meeting\'s outcome changes', async () => {
+    const company = await t.registerCompany();
+    const { id: partnerId } = await partner();
+    const first = meeting({ companyId: company.id, partnerId, outcome: 'follow-up', revision: 1 });
+    await handled(await t.publish(PartnerMeetingHeld, first));
+    const [relationship] = await relationshipsOf(company.id);
+    await t.as(t.staff).patch(`/api/relationships/${relationship.id}`, { stage: 'negotiation' }).expect(200);
+    await handled(await t.publish(PartnerMeetingHeld, { ...first, outcome: 'no-interest', revision: 2 }));
+    expect((await relationshipsOf(company.id)).map((r) => r.stage)).toEqual(['negotiation']);
   });
 });

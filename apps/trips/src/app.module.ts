@@ -2,8 +2,14 @@ import { DatabaseModule } from '@globac/database';
 import { PlatformModule } from '@globac/http';
 import { MessagingModule } from '@globac/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { TripsConfig } from './trips.config';
+import { CompanyDirectoryModule } from './company-directory/company-directory.module';
+import { CompletionModule } from './completion/completion.module';
 import { tripsDatabase } from './database';
+import { MeetingsModule } from './meetings/meetings.module';
+import { PartnerDirectoryModule } from './partner-directory/partner-directory.module';
+import { ParticipantsModule } from './participants/participants.module';
+import { TripsConfig } from './trips.config';
+import { TripsModule } from './trips/trips.module';
 
 /** Business trips abroad with participating companies and meetings with foreign partners. */
 @Module({})
@@ -15,6 +21,13 @@ export class AppModule {
         PlatformModule.forService(TripsConfig, config),
         DatabaseModule.forService(tripsDatabase),
         MessagingModule.forService({ service: 'trips' }),
+        CompanyDirectoryModule,
+        PartnerDirectoryModule,
+        // Participants first: its static /trips/traveller-erasures route is registered before /trips/:tripId.
+        ParticipantsModule,
+        TripsModule,
+        MeetingsModule,
+        CompletionModule,
       ],
     };
   }

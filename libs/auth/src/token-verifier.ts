@@ -1,10 +1,12 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
+import { DEFAULT_DEV_SECRET } from '@globac/config';
 import { createRemoteJWKSet, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { type Principal, type Role, ROLES } from './principal';
 
 export const DEV_TOKEN_ISSUER = 'globac-dev';
 export const DEV_TOKEN_AUDIENCE = 'globac';
-export const DEFAULT_DEV_SECRET = 'globac-development-key-not-for-production-use';
+/** Re-exported where it was: the CLI and tests sign with it through @globac/auth. */
+export { DEFAULT_DEV_SECRET };
 
 export interface AuthOptions {
   mode: 'dev' | 'oidc';

@@ -1,4 +1,4 @@
-import { DEFAULT_DEV_SECRET } from '@globac/auth';
+import { DEFAULT_DEV_SECRET } from './development-key';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 
@@ -131,6 +131,17 @@ export class ServiceConfig {
   @Max(5000, { message: 'must be at most 5000' })
   OUTBOX_BATCH_SIZE = 500;
 
+  /**
+   * Publishes of one outbox row that something refused (no stream stores its subject, JetStream refused
+   * it, only a non-JetStream responder answered) before the row is set aside as failed, for an admin to
+   * retry. NATS being away does not count.
+   */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(1000, { message: 'must be at most 1000' })
+  OUTBOX_MAX_ATTEMPTS = 10;
+
   /** How long published outbox rows are kept (for inspection) before housekeeping deletes them. */
   @Transform(toNumber)
   @IsInt({ message: 'must be an integer number of milliseconds' })
@@ -175,6 +186,17 @@ export class ServiceConfig {
   @Min(1000, { message: 'must be at least 1000 ms' })
   @IsInt({ message: 'must be an integer number of milliseconds' })
   RATE_LIMIT_WINDOW_MS = 60_000;
+
+  /**
+   * How many proxies in front of the service (the ingress) append the client's address to
+   * X-Forwarded-For; 0 when clients connect directly. The address is what unauthenticated clients are
+   * rate-limited by, so trusting more hops than there are lets a client choose its own.
+   */
+  @Transform(toNumber)
+  @Min(0, { message: 'must not be negative' })
+  @Max(10, { message: 'must be at most 10' })
+  @IsInt({ message: 'must be an integer number of proxies' })
+  TRUST_PROXY_HOPS = 0;
 
   @Transform(toNumber)
   @Min(0, { message: 'must not be negative' })

@@ -244,6 +244,8 @@ const examples: [EventClass, object][] = [
       heldAt: '2026-05-05T10:00:00.000Z',
       outcome: 'follow-up',
       followUpOn: '2026-06-15',
+      partnerTargetRegion: 'poznan',
+      revision: 1,
     } satisfies PartnerMeetingHeld,
   ],
   [TripCompleted, completion satisfies TripCompleted],

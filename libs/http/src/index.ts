@@ -1,5 +1,6 @@
 export * from './bootstrap/create-service-app';
 export * from './bootstrap/openapi';
+export * from './bootstrap/openapi-errors';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/run-service';
 export * from './bootstrap/service-transport';
@@ -11,3 +12,5 @@ export * from './health/health.controller';
 export * from './pagination/page';
 export * from './protection/rate-limit';
 export * from './protection/security-headers';
+export * from './protection/json-depth';
+export * from './protection/query-allow-list';

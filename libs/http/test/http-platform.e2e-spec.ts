@@ -1,4 +1,5 @@
 import { signDevToken } from '@globac/auth';
+import { BODY_LIMIT, MAX_JSON_DEPTH } from '../src';
 import { startSampleApp } from './sample.module';
 
 const COMPANY_A = '3f1c8d2e-5b7a-4c9e-8f10-2a3b4c5d6e7f';
@@ -50,6 +51,47 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
         .send('{"name": ')
         .expect(400);
       expect(res.body).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST', message: expect.any(String) });
+    });
+
+    it('refuses JSON nested deeper than the platform allows with 400, not 500 (the validator would recurse until the stack ran out)', async () => {
+      const deep = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+      for (const field of ['place', 'colour']) {
+        const res = await service
+          .http()
+          .post('/api/things')
+          .set('Authorization', `Bearer ${staff}`)
+          .set('Content-Type', 'application/json')
+          .send(`{"name":"x","count":1,"${field}":${deep(5000)}}`)
+          .expect(400);
+        expect(res.body).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST', message: expect.stringMatching(/levels deep/) });
+      }
+      // Just inside the limit the body reaches validation, which names the unknown field.
+      const inside = await post(JSON.parse(`{"name":"x","count":1,"colour":${deep(MAX_JSON_DEPTH - 1)}}`)).expect(400);
+      expect(inside.body.error).toBe('VALIDATION_FAILED');
+    });
+
+    it.each(['text/plain', 'application/x-www-form-urlencoded'])('refuses a %s body with 415: the APIs take JSON only', async (type) => {
+      const res = await service.http().post('/api/things').set('Authorization', `Bearer ${staff}`).set('Content-Type', type).send('name=x&count=1').expect(415);
+      expect(res.body).toMatchObject({ statusCode: 415, error: 'UNSUPPORTED_MEDIA_TYPE' });
+    });
+
+    it('answers a path parameter longer than the router takes with 400 in the common shape', async () => {
+      const res = await service.http().get(`/api/things/companies/${'x'.repeat(300)}`).set('Authorization', `Bearer ${staff}`).expect(400);
+      expect(res.body).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST' });
+    });
+
+    it('refuses a body over the size limit with 413 in the common shape', async () => {
+      const res = await post({ name: 'x'.repeat(BODY_LIMIT), count: 1 }).expect(413);
+      expect(res.body).toMatchObject({ statusCode: 413, error: 'PAYLOAD_TOO_LARGE' });
+    });
+
+    it('refuses query parameters on a route that takes none with 400 naming them (they were ignored)', async () => {
+      for (const url of ['/api/things/companies/3f1c8d2e-5b7a-4c9e-8f10-2a3b4c5d6e7f?companyId=x', '/api/whoami?debug=1&as=admin']) {
+        const res = await service.http().get(url).set('Authorization', `Bearer ${staff}`).expect(400);
+        expect(res.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED', details: expect.arrayContaining([expect.objectContaining({ rule: 'whitelistValidation' })]) });
+      }
+      await service.http().get('/api/whoami').set('Authorization', `Bearer ${staff}`).expect(200);
+      await service.http().get('/health/live?probe=1').expect(200);
     });
 
     it('refuses a malformed id in a path with 400, not 500', async () => {
@@ -153,14 +195,20 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
       );
     });
 
-    it('serves an OpenAPI document describing bearer auth and the error shape', async () => {
+    it('serves an OpenAPI 3.1 document describing bearer auth and the error shape, with a typed body per error code', async () => {
       const res = await service.http().get('/api/docs/openapi.json').expect(200);
-      expect(res.body.openapi).toMatch(/^3\./);
+      expect(res.body.openapi).toBe('3.1.0');
       expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
       expect(res.body.components.schemas.Error.required).toEqual(['statusCode', 'error', 'message']);
-      expect(res.body.paths['/api/things'].post.responses['401'].content['application/json'].schema).toEqual({
-        $ref: '#/components/schemas/Error',
-      });
+      const responses = res.body.paths['/api/things'].post.responses;
+      expect(responses['401'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/UnauthorizedError' });
+      expect(res.body.components.schemas.UnauthorizedError.allOf[0]).toEqual({ $ref: '#/components/schemas/Error' });
+      // A body can be malformed JSON, fail validation, be too large or of another media type.
+      expect(Object.keys(responses)).toEqual(expect.arrayContaining(['400', '413', '415']));
+      expect(responses['400'].content['application/json'].schema.oneOf).toEqual([
+        { $ref: '#/components/schemas/ValidationFailedError' },
+        { $ref: '#/components/schemas/BadRequestError' },
+      ]);
       const ui = await service.http().get('/api/docs').expect(200);
       expect(ui.text).toContain('swagger-ui');
     });
@@ -174,16 +222,74 @@ describe('HTTP platform: rate limits', () => {
   });
   afterAll(() => service?.stop());
 
-  it('limits each client separately and answers 429 in the common shape', async () => {
+  const get = (token: string) => service.http().get('/api/things').set('Authorization', `Bearer ${token}`);
+
+  it('limits each verified client separately and answers 429 in the common shape', async () => {
     const alice = await service.token({ role: 'staff', subject: 'alice' });
     const bob = await service.token({ role: 'staff', subject: 'bob' });
-    const get = (token: string) => service.http().get('/api/things').set('Authorization', `Bearer ${token}`);
+    // The first request of a token not verified before counts against the address (one each here).
+    await get(alice).expect(200);
+    await get(bob).expect(200);
     for (let i = 0; i < 3; i++) await get(alice).expect(200);
     const limited = await get(alice).expect(429);
     expect(limited.body).toMatchObject({ statusCode: 429, error: 'TOO_MANY_REQUESTS' });
     expect(limited.headers['retry-after']).toBeDefined();
-    await get(bob).expect(200);
+    for (let i = 0; i < 3; i++) await get(bob).expect(200);
     // Operational routes are never limited: probes must keep working under load.
     for (let i = 0; i < 5; i++) await service.http().get('/health/live').expect(200);
+  });
+});
+
+describe('HTTP platform: rate limits cannot be dodged', () => {
+  const FORGED_KEY = 'a-key-the-service-does-not-know-at-all';
+  let service: Awaited<ReturnType<typeof startSampleApp>>;
+  beforeEach(async () => {
+    service = await startSampleApp({ RATE_LIMIT_MAX: '20' });
+  });
+  afterEach(() => service?.stop());
+
+  async function statuses(tokens: string[], headers: (i: number) => Record<string, string> = () => ({})) {
+    const counts: Record<number, number> = {};
+    for (const [i, token] of tokens.entries()) {
+      const res = await service.http().get('/api/things').set({ Authorization: `Bearer ${token}`, ...headers(i) });
+      counts[res.status] = (counts[res.status] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  it('counts forged tokens that each name another subject against the address', async () => {
+    const forged = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => signDevToken({ role: 'staff', subject: `forged-${i}` }, FORGED_KEY)),
+    );
+    expect(await statuses(forged)).toEqual({ 401: 20, 429: 180 });
+  });
+
+  it('does not let a client choose its address in X-Forwarded-For when no proxy is trusted', async () => {
+    const forged = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => signDevToken({ role: 'staff', subject: `forged-${i}` }, FORGED_KEY)),
+    );
+    const counts = await statuses(forged, (i) => ({ 'X-Forwarded-For': `10.0.${i >> 8}.${i & 255}` }));
+    expect(counts).toEqual({ 401: 20, 429: 40 });
+  });
+
+  it('behind one trusted proxy, takes the address that proxy appended, not the ones the client wrote', async () => {
+    await service.stop();
+    service = await startSampleApp({ RATE_LIMIT_MAX: '20', TRUST_PROXY_HOPS: '1' });
+    const forged = await signDevToken({ role: 'staff', subject: 'forged' }, FORGED_KEY);
+    const tokens = Array.from({ length: 30 }, () => forged);
+    expect(await statuses(tokens, (i) => ({ 'X-Forwarded-For': `10.1.0.${i}, 192.0.2.7` }))).toEqual({ 401: 20, 429: 10 });
+    // Another client behind the same proxy has its own window.
+    expect(await statuses([forged], () => ({ 'X-Forwarded-For': '192.0.2.8' }))).toEqual({ 401: 1 });
+  });
+
+  it('counts valid tokens rotated for one subject as that one subject', async () => {
+    // Distinct tokens of one user (as a client refreshing its token would send): each new token's first
+    // request counts against the address, every later one against the subject, whose limit holds.
+    const rotated = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => service.token({ role: 'staff', subject: 'carol', expiresIn: `${60 + i}m` })),
+    );
+    const counts = await statuses([...rotated, ...rotated, ...rotated, ...rotated]);
+    // 10 first requests on the address, then 30 on the subject, of which 20 are admitted.
+    expect(counts).toEqual({ 200: 30, 429: 10 });
   });
 });

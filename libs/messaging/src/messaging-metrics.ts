@@ -7,6 +7,7 @@ import type { Counter, Histogram } from 'prom-client';
 export class MessagingMetrics {
   readonly published: Counter<'event_type'>;
   readonly publishErrors: Counter<'event_type'>;
+  readonly outboxFailed: Counter<'event_type'>;
   readonly consumed: Counter<'event_type' | 'outcome'>;
   readonly redelivered: Counter<'event_type'>;
   readonly deadLettered: Counter<'event_type' | 'reason'>;
@@ -16,7 +17,12 @@ export class MessagingMetrics {
     this.published = metrics.counter('messaging_published_total', 'Integration events published to JetStream by the outbox relay.', ['event_type']);
     this.publishErrors = metrics.counter(
       'messaging_publish_errors_total',
-      'Outbox publishes that failed (NATS away or no answer); the rows stay in the outbox and are retried.',
+      'Outbox publishes that failed (NATS away, no answer, or an answer that is not an acknowledgement of the row\'s stream); the rows stay in the outbox and are retried.',
+      ['event_type'],
+    );
+    this.outboxFailed = metrics.counter(
+      'messaging_outbox_failed_total',
+      'Outbox rows set aside as failed after OUTBOX_MAX_ATTEMPTS refused publishes.',
       ['event_type'],
     );
     this.consumed = metrics.counter(

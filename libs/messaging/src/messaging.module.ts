@@ -2,6 +2,7 @@ import { SERVICE_TRANSPORT, type ServiceTransport } from '@globac/http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { MessageProcessor } from './consumer/message-processor.service';
+import { DeadLetterReplays } from './dead-letters/dead-letter-replays.service';
 import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
 import { HandlerRegistry } from './handlers/handler-registry.service';
@@ -9,6 +10,8 @@ import { MessagingMetrics } from './messaging-metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { NatsConnectionService } from './nats/nats-connection.service';
 import { StreamProvisioner } from './nats/stream-provisioner.service';
+import { OutboxFailuresController } from './outbox/outbox-failures.controller';
+import { OutboxFailuresService } from './outbox/outbox-failures.service';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
 import { IntegrationEventErrorFilter, IntegrationEventsTransport } from './transport/integration-events.transport';
@@ -28,7 +31,7 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       imports: [DiscoveryModule],
-      controllers: [DeadLettersController],
+      controllers: [DeadLettersController, OutboxFailuresController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         NatsConnectionService,
@@ -36,9 +39,11 @@ export class MessagingModule {
         StreamProvisioner,
         OutboxService,
         OutboxRelay,
+        OutboxFailuresService,
         HandlerRegistry,
         MessageProcessor,
         DeadLetterService,
+        DeadLetterReplays,
         IntegrationEventsTransport,
         {
           provide: SERVICE_TRANSPORT,

@@ -142,9 +142,16 @@ describe('dead letters (real Postgres and NATS)', () => {
     await eventually(async () => expect((await deadLetters()).items.map((d) => d.eventId)).toContain(poison.id));
     consumer.app.get(LedgerHandler).fix('replay-all');
 
-    const { body } = await consumer.http().post('/api/admin/dead-letters/replay').set('Authorization', admin).expect(200);
-    expect(body.replayed).toEqual([expect.objectContaining({ outcome: 'handled' })]);
-    expect(body.failed.map((f: { reason: string }) => f.reason)).toEqual(['invalid-json', 'unknown-version', 'invalid-data', 'unknown-type']);
+    // A background job: 202 with its id, progress at /replays/:id.
+    const started = await consumer.http().post('/api/admin/dead-letters/replay').set('Authorization', admin).expect(202);
+    expect(started.headers.location).toBe(`/api/admin/dead-letters/replays/${started.body.id}`);
+    const body = await eventually(async () => {
+      const progress = await consumer.http().get(`/api/admin/dead-letters/replays/${started.body.id}`).set('Authorization', admin).expect(200);
+      expect(progress.body.status).toBe('completed');
+      return progress.body;
+    });
+    expect(body).toMatchObject({ total: 5, processed: 5, replayed: 1, failed: 4 });
+    expect(body.failures.map((f: { reason: string }) => f.reason)).toEqual(['invalid-json', 'unknown-version', 'invalid-data', 'unknown-type']);
     expect(await ledgerOf(consumer, ['fail-until-fixed:replay-all'])).toEqual({ rows: 1, events: 1 });
     expect((await deadLetters()).total).toBe(4);
   });

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { type DynamicModule } from '@nestjs/common';
 import { parse } from 'yaml';
 import type { ServiceConfig } from '@globac/config';
+import { findVagueSchemas } from './openapi-exactness';
+import { openApiPaths, renderApiTypes, renderOpenApiDocument } from './openapi-files';
+import { OpenApiResponseValidator } from './openapi-validator';
 import { startTestService, type TestService } from './test-service';
 
 /**
@@ -56,6 +59,35 @@ export function describeServicePlatform<C extends ServiceConfig>(
           !routed.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)),
       );
       expect(unrouted).toEqual([]);
+    });
+
+    it('documents every schema, parameter and answer exactly enough for a generated client', () => {
+      expect(findVagueSchemas(app.openApi)).toEqual([]);
+    });
+
+    it('checks each answer against the document, so that a document that disagrees with the service fails a test', async () => {
+      const token = await app.token({ role: 'staff' });
+      const answer = await app.http().get('/api/whoami').set('Authorization', `Bearer ${token}`).expect(200);
+      // The same answer against a copy of the document that no longer lists `roles`, and one without the 200.
+      const withoutRoles = structuredClone(app.openApi) as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
+      delete withoutRoles.components.schemas.PrincipalDto.properties.roles;
+      expect(() => new OpenApiResponseValidator(withoutRoles).check('get', '/api/whoami', answer)).toThrow(/roles/);
+      const without200 = structuredClone(app.openApi) as { paths: Record<string, { get: { responses: Record<string, unknown> } }> };
+      delete without200.paths['/api/whoami'].get.responses['200'];
+      expect(() => new OpenApiResponseValidator(without200).check('get', '/api/whoami', answer)).toThrow(/a status the OpenAPI document does not list/);
+    });
+
+    it('serves the OpenAPI document and API types that are checked in (run `npm run api:generate` if not)', async () => {
+      const root = path.resolve(__dirname, '../../..');
+      const files = openApiPaths(service);
+      const checkedIn = (file: string) => readFileSync(path.join(root, file), 'utf8');
+      // A plain comparison first: jest's diff of two 100 kB texts would bury the one line that says what to do.
+      if (renderOpenApiDocument(app.openApi) !== checkedIn(files.document)) {
+        throw new Error(`${files.document} is not what the ${service} service serves: run \`npm run api:generate\` and commit the result`);
+      }
+      if ((await renderApiTypes(app.openApi, service)) !== checkedIn(files.types)) {
+        throw new Error(`${files.types} is not generated from the ${service} service's document: run \`npm run api:generate\` and commit the result`);
+      }
     });
 
     it('serves its OpenAPI document and Prometheus metrics', async () => {

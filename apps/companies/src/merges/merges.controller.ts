@@ -1,11 +1,12 @@
 import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiGoneResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UuidParam } from '@globac/http';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiErrorResponse, ApiTag, UuidParam } from '@globac/http';
+import { COMPANY_MERGED, COMPANY_NOT_FOUND } from '../api-errors';
 import { MergeCompaniesDto, MergeResultDto } from './dto/merge-companies.dto';
 import { MergesService } from './merges.service';
 
-@ApiTags('companies')
+@ApiTag('companies', 'The county\'s companies in the programme: register, read, change, list, merge duplicates')
 @ApiBearerAuth()
 @Controller('companies')
 export class MergesController {
@@ -21,7 +22,10 @@ export class MergesController {
       'The duplicate leaves every list; reading it answers 410 COMPANY_MERGED with details.mergedInto. Publishes CompaniesMerged.',
   })
   @ApiOkResponse({ type: MergeResultDto })
-  @ApiGoneResponse({ description: 'COMPANY_MERGED: one of the two was merged already' })
+  @ApiErrorResponse(
+    { ...COMPANY_NOT_FOUND, description: 'no company with this id, or no duplicate with duplicateId' },
+    { ...COMPANY_MERGED, description: 'one of the two was merged already; details.mergedInto is where it went' },
+  )
   merge(@UuidParam('id') survivorId: string, @Body() body: MergeCompaniesDto, @CurrentPrincipal() principal: Principal): Promise<MergeResultDto> {
     return this.merges.merge(survivorId, body.duplicateId, principal);
   }

@@ -1,5 +1,5 @@
 import type { RelationshipStage } from '@globac/contracts';
-import { causeProblems, movedAtProblems, relationshipToKeep, stageAfterMeeting, stageRank } from './relationship.rules';
+import { causeProblems, movedAtProblems, relationshipToKeep, stageAfterCorrection, stageAfterMeeting, stageRank } from './relationship.rules';
 
 describe('relationship rules', () => {
   it('names a meeting or an event that moved a relationship by its id, and a manual change by none', () => {
@@ -35,5 +35,13 @@ describe('relationship rules', () => {
     expect(stageAfterMeeting('follow-up')).toBe('meeting');
     expect(stageAfterMeeting('offer-requested')).toBe('meeting');
     expect(stageAfterMeeting('agreement')).toBe('agreement');
+  });
+
+  it('takes a relationship a meeting moved to where a changed outcome leads, never below where it stood before the meeting', () => {
+    expect(stageAfterCorrection(null, 'follow-up')).toBe('meeting');
+    expect(stageAfterCorrection('contacted', 'no-interest')).toBe('meeting');
+    expect(stageAfterCorrection('negotiation', 'follow-up')).toBe('negotiation');
+    expect(stageAfterCorrection('negotiation', 'agreement')).toBe('agreement');
+    expect(stageAfterCorrection('lead', 'agreement')).toBe('agreement');
   });
 });

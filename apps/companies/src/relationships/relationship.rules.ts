@@ -59,3 +59,13 @@ export function relationshipToKeep<T extends { stage: RelationshipStage }>(survi
 export function stageAfterMeeting(outcome: MeetingOutcome): RelationshipStage {
   return outcome === 'agreement' ? 'agreement' : 'meeting';
 }
+
+/**
+ * Where a changed outcome of a meeting takes a relationship the meeting itself moved last: where the
+ * new outcome leads, but never below where the relationship stood before the meeting (a corrected
+ * agreement of a relationship already in negotiation goes back to negotiation, not to meeting).
+ */
+export function stageAfterCorrection(stageBefore: RelationshipStage | null, outcome: MeetingOutcome): RelationshipStage {
+  const afterMeeting = stageAfterMeeting(outcome);
+  return stageBefore !== null && stageRank(stageBefore) > stageRank(afterMeeting) ? stageBefore : afterMeeting;
+}

@@ -7,11 +7,12 @@ import { DataSource, type EntityManager, In, Not } from 'typeorm';
 import { CompaniesService } from '../companies/companies.service';
 import { Partner } from '../partners/partner.entity';
 import { PartnersService } from '../partners/partners.service';
+import { TargetRegion } from '../reference-data/target-region.entity';
 import { isUniqueViolation } from '@globac/database';
 import type { ChangeStageDto, ListRelationshipsQueryDto, OpenRelationshipDto } from './dto/change-stage.dto';
 import { RelationshipDetailDto, RelationshipDto, StageChangeDto } from './dto/relationship.dto';
 import { Relationship, RelationshipStageChange } from './relationship.entity';
-import { causeProblems, movedAtProblems, type RuleProblem, stageAfterMeeting, stageRank } from './relationship.rules';
+import { causeProblems, movedAtProblems, type RuleProblem, stageAfterCorrection, stageAfterMeeting, stageRank } from './relationship.rules';
 import { RelationshipExistsException, RelationshipNotFoundException, StageUnchangedException } from './relationships.exceptions';
 
 const OPEN_KEY = 'relationships_open_key';
@@ -117,39 +118,108 @@ export class RelationshipsService {
    * A B2B meeting held on a trip (PartnerMeetingHeld, from the trips service) moves the company's
    * relationship with the partner on: to `meeting`, or to `agreement` when that was the outcome; a
    * relationship that has come as far already stays where it is, and one is opened if there was none.
-   * Runs in the transaction of the consumed event, so it happens once however often it is delivered.
+   * A partner given by name that is not known here is registered. A higher revision of the same meeting
+   * is a changed outcome: it corrects the move the meeting made (back, too) as long as nothing moved the
+   * relationship since, and never opens a second relationship; a lower or equal revision (a retry arriving
+   * late) changes nothing. Runs in the transaction of the consumed event, so it happens once however
+   * often it is delivered.
    */
   async recordMeeting(manager: EntityManager, meeting: PartnerMeetingHeld, recordedBy: string): Promise<void> {
+    const revision = meeting.revision ?? 1;
+    const seen: { revision: number; relationship_id: string | null; stage_before: RelationshipStage | null }[] = await manager.query(
+      'SELECT revision, relationship_id, stage_before FROM partner_meeting_outcomes WHERE meeting_id = $1 FOR UPDATE',
+      [meeting.meetingId],
+    );
+    const earlier = seen[0];
+    if (earlier && earlier.revision >= revision) return;
     const companyId = await this.activeCompanyIdOf(manager, meeting.companyId);
-    const partner = meeting.partnerId
-      ? await manager.findOneBy(Partner, { id: meeting.partnerId })
-      : await manager
-          .getRepository(Partner)
-          .createQueryBuilder('p')
-          .where('lower(p.name) = lower(:name) AND p.countryCode = :country', { name: meeting.partnerName, country: meeting.partnerCountry })
-          .getOne();
+    const partner = await this.meetingPartner(manager, meeting);
     if (!companyId || !partner) {
       // Nothing to move: the company or partner is not (yet) known here. Staff can record the move later, citing the meeting.
       this.logger.warn(`partner meeting ${meeting.meetingId}: ${companyId ? 'partner' : 'company'} unknown, no relationship moved`);
       return;
     }
-    const toStage = stageAfterMeeting(meeting.outcome);
     const at = new Date(meeting.heldAt);
-    const move = { toStage, at, cause: 'partner-meeting' as const, causeId: meeting.meetingId, recordedBy };
+    const move = { toStage: stageAfterMeeting(meeting.outcome), at, cause: 'partner-meeting' as const, causeId: meeting.meetingId, recordedBy };
     const open = await manager.findOne(Relationship, {
       where: { companyId, partnerId: partner.id, stage: Not('ended') },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!open) {
-      const relationship = await manager.save(
-        manager.create(Relationship, { companyId, partnerId: partner.id, stage: toStage, stageChangedAt: at, openedAt: at, updatedAt: new Date() }),
-      );
-      await this.record(manager, relationship, partner, null, move);
+    if (earlier) {
+      if (open && open.id === earlier.relationship_id && (await this.lastMovedBy(manager, open.id, meeting.meetingId))) {
+        // A changed outcome of the meeting that moved the relationship last: correct that move, either way.
+        const toStage = stageAfterCorrection(earlier.stage_before, meeting.outcome);
+        if (toStage !== open.stage) await this.applyMove(manager, open, partner, { ...move, toStage, at: open.stageChangedAt > at ? open.stageChangedAt : at });
+      } else {
+        await this.moveOnOrOpen(manager, open, companyId, partner, move);
+      }
+      await manager.query('UPDATE partner_meeting_outcomes SET revision = $2, updated_at = now() WHERE meeting_id = $1', [meeting.meetingId, revision]);
       return;
     }
-    // Never backwards, and never before a move already recorded (a late meeting adds nothing to a later stage).
-    if (stageRank(open.stage) >= stageRank(toStage) || at < open.stageChangedAt) return;
-    await this.applyMove(manager, open, partner, move);
+    const stageBefore = open?.stage ?? null;
+    const relationshipId = await this.moveOnOrOpen(manager, open, companyId, partner, move);
+    await manager.query('INSERT INTO partner_meeting_outcomes (meeting_id, revision, relationship_id, stage_before) VALUES ($1, $2, $3, $4)', [
+      meeting.meetingId,
+      revision,
+      relationshipId,
+      stageBefore,
+    ]);
+  }
+
+  /** Opens a relationship at the move's stage, or moves the open one on: never backwards, never before a move already recorded. */
+  private async moveOnOrOpen(manager: EntityManager, open: Relationship | null, companyId: string, partner: Partner, move: StageMove): Promise<string> {
+    if (!open) {
+      const relationship = await manager.save(
+        manager.create(Relationship, { companyId, partnerId: partner.id, stage: move.toStage, stageChangedAt: move.at, openedAt: move.at, updatedAt: new Date() }),
+      );
+      await this.record(manager, relationship, partner, null, move);
+      return relationship.id;
+    }
+    // A late meeting adds nothing to a later stage.
+    if (stageRank(open.stage) < stageRank(move.toStage) && move.at >= open.stageChangedAt) await this.applyMove(manager, open, partner, move);
+    return open.id;
+  }
+
+  /** Whether the relationship's latest move was caused by this meeting. */
+  private async lastMovedBy(manager: EntityManager, relationshipId: string, meetingId: string): Promise<boolean> {
+    const last = await manager.findOne(RelationshipStageChange, { where: { relationshipId }, order: { recordedAt: 'DESC', changedAt: 'DESC' } });
+    return last?.causeKind === 'partner-meeting' && last.causeId === meetingId;
+  }
+
+  /**
+   * The meeting's partner: by id, or by name and country; a partner given by name that is not known here
+   * is registered (abroad only, in its target region when that is one of the country's).
+   */
+  private async meetingPartner(manager: EntityManager, meeting: PartnerMeetingHeld): Promise<Partner | null> {
+    if (meeting.partnerId) return manager.findOneBy(Partner, { id: meeting.partnerId });
+    const byName = () =>
+      manager
+        .getRepository(Partner)
+        .createQueryBuilder('p')
+        .where('lower(p.name) = lower(:name) AND p.countryCode = :country', { name: meeting.partnerName, country: meeting.partnerCountry })
+        .getOne();
+    const known = await byName();
+    if (known || !meeting.partnerName || meeting.partnerCountry === 'SE') return known;
+    const region = meeting.partnerTargetRegion ? await manager.findOneBy(TargetRegion, { code: meeting.partnerTargetRegion }) : null;
+    const now = new Date();
+    // A partner registered at the same moment by another event: the insert does nothing and the name finds it.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Partner)
+      .values({
+        name: meeting.partnerName,
+        countryCode: meeting.partnerCountry,
+        regionOrCity: null,
+        sector: null,
+        website: null,
+        targetRegion: region?.countryCode === meeting.partnerCountry ? region.code : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .orIgnore()
+      .execute();
+    return byName();
   }
 
   /** The company an event names, or the one it was merged into; locked like a write through the API would. */

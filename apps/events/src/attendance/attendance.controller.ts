@@ -1,12 +1,14 @@
+import { ApiErrorResponse, ApiTag, ApiUuidParams } from '@globac/http';
+import { EVENT_CANCELLED, EVENT_NOT_FOUND, EVENT_NOT_STARTED, NOT_REGISTERED, REGISTRATION_NOT_FOUND } from '../api-errors';
 import { Roles } from '@globac/auth';
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { RegistrationDto } from '../registrations/dto/registration.dto';
 import { AttendanceService } from './attendance.service';
 import { BulkAttendanceDto, BulkAttendanceResultDto } from './dto/bulk-attendance.dto';
 import { RecordAttendanceDto } from './dto/record-attendance.dto';
 
-@ApiTags('attendance')
+@ApiTag('attendance', 'Who came to a programme event, and for how many hours')
 @ApiBearerAuth()
 @Controller('events/:eventId')
 export class AttendanceController {
@@ -19,7 +21,8 @@ export class AttendanceController {
     description: 'The first mark is reported as ParticipantAttended, each later change as AttendanceCorrected; the same mark again changes nothing.',
   })
   @ApiOkResponse({ type: RegistrationDto })
-  @ApiConflictResponse({ description: 'EVENT_NOT_STARTED, EVENT_CANCELLED, NOT_REGISTERED (waitlisted or cancelled)' })
+  @ApiErrorResponse(EVENT_NOT_FOUND, REGISTRATION_NOT_FOUND, EVENT_NOT_STARTED, EVENT_CANCELLED, NOT_REGISTERED)
+  @ApiUuidParams('eventId', 'registrationId')
   record(
     @Param('eventId', ParseUUIDPipe) eventId: string,
     @Param('registrationId', ParseUUIDPipe) registrationId: string,
@@ -30,9 +33,10 @@ export class AttendanceController {
 
   @Put('attendance')
   @Roles('staff')
-  @ApiOperation({ summary: 'Check in a list of participants', description: 'All entries or none: a bad entry fails the whole list with 400 naming each bad entry.' })
+  @ApiOperation({ summary: 'Check in a list of participants', description: 'All entries or none: a bad entry fails the whole list with 400 VALIDATION_FAILED naming each bad entry (e.g. entries.3.registrationId).' })
   @ApiOkResponse({ type: BulkAttendanceResultDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED with details per entry, e.g. entries.3.registrationId' })
+  @ApiErrorResponse(EVENT_NOT_FOUND, EVENT_NOT_STARTED, EVENT_CANCELLED)
+  @ApiUuidParams('eventId')
   async recordMany(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() dto: BulkAttendanceDto): Promise<BulkAttendanceResultDto> {
     return { registrations: await this.attendance.recordMany(eventId, dto) };
   }

@@ -1,12 +1,13 @@
 import { Roles } from '@globac/auth';
-import { type Page, PageOf, PageQueryDto } from '@globac/http';
+import { ALREADY_EXHIBITING, COMPANY_MERGED, EVENT_CANCELLED, EVENT_NOT_FOUND, NOT_A_TRADE_FAIR, UNKNOWN_COMPANY } from '../api-errors';
+import { type Page, PageOf, PageQueryDto, ApiErrorResponse, ApiTag, ApiUuidParams } from '@globac/http';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AddExhibitorDto } from './dto/add-exhibitor.dto';
 import { ExhibitorDto } from './dto/exhibitor.dto';
 import { ExhibitorsService } from './exhibitors.service';
 
-@ApiTags('exhibitors')
+@ApiTag('exhibitors', 'Companies exhibiting at trade fairs, with their products')
 @ApiBearerAuth()
 @Controller('events/:eventId/exhibitors')
 export class ExhibitorsController {
@@ -14,17 +15,20 @@ export class ExhibitorsController {
 
   @Post()
   @Roles('staff')
-  @ApiOperation({ summary: 'A company exhibits at a trade fair with its products' })
+  @ApiOperation({ summary: 'A company exhibits at a trade fair', description: 'With its products and, when known, its stand. Publishes ExhibitorAdded.' })
   @ApiCreatedResponse({ type: ExhibitorDto })
-  @ApiConflictResponse({ description: 'ALREADY_EXHIBITING (details.exhibitorId), EVENT_CANCELLED' })
-  @ApiUnprocessableEntityResponse({ description: 'NOT_A_TRADE_FAIR, UNKNOWN_COMPANY, COMPANY_MERGED' })
+  @ApiErrorResponse(EVENT_NOT_FOUND, ALREADY_EXHIBITING, EVENT_CANCELLED, NOT_A_TRADE_FAIR, UNKNOWN_COMPANY, COMPANY_MERGED)
+  @ApiUuidParams('eventId')
   add(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() dto: AddExhibitorDto): Promise<ExhibitorDto> {
     return this.exhibitors.add(eventId, dto);
   }
 
   @Get()
   @Roles('staff', 'financier', 'company')
+  @ApiOperation({ summary: "A trade fair's exhibitors", description: 'In the order they were added.' })
   @ApiOkResponse({ type: PageOf(ExhibitorDto) })
+  @ApiErrorResponse(EVENT_NOT_FOUND)
+  @ApiUuidParams('eventId')
   list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query() query: PageQueryDto): Promise<Page<ExhibitorDto>> {
     return this.exhibitors.list(eventId, query);
   }

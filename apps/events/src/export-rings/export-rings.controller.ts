@@ -1,7 +1,8 @@
 import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
-import { type Page, PageOf } from '@globac/http';
+import { ALREADY_MEMBER, COMPANY_MERGED, EXPORT_RING_NOT_FOUND, LEAVES_BEFORE_JOINING, MEMBERSHIP_ALREADY_ENDED, MEMBERSHIP_NOT_FOUND, UNKNOWN_COMPANY } from '../api-errors';
+import { type Page, PageOf, ApiErrorResponse, ApiTag, ApiUuidParams } from '@globac/http';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CreateExportRingDto } from './dto/create-export-ring.dto';
 import { ExportRingDto } from './dto/export-ring.dto';
 import { JoinRingDto } from './dto/join-ring.dto';
@@ -12,7 +13,7 @@ import { MembershipDto } from './dto/membership.dto';
 import { UpdateExportRingDto } from './dto/update-export-ring.dto';
 import { ExportRingsService } from './export-rings.service';
 
-@ApiTags('export-rings')
+@ApiTag('export-rings', 'Export rings and export circles: their member companies over time, invited to their meetings')
 @ApiBearerAuth()
 @Controller('export-rings')
 export class ExportRingsController {
@@ -20,7 +21,7 @@ export class ExportRingsController {
 
   @Post()
   @Roles('staff')
-  @ApiOperation({ summary: 'Form an export ring or export circle' })
+  @ApiOperation({ summary: 'Form an export ring or export circle', description: 'Members join it afterwards; its meetings are programme events naming it.' })
   @ApiCreatedResponse({ type: ExportRingDto })
   create(@Body() dto: CreateExportRingDto): Promise<ExportRingDto> {
     return this.rings.create(dto);
@@ -28,6 +29,7 @@ export class ExportRingsController {
 
   @Get()
   @Roles('staff', 'financier', 'company')
+  @ApiOperation({ summary: 'Export rings and circles', description: 'By name, optionally of one kind or in one city.' })
   @ApiOkResponse({ type: PageOf(ExportRingDto) })
   list(@Query() query: ListExportRingsQueryDto): Promise<Page<ExportRingDto>> {
     return this.rings.list(query);
@@ -35,14 +37,20 @@ export class ExportRingsController {
 
   @Get(':ringId')
   @Roles('staff', 'financier', 'company')
+  @ApiOperation({ summary: 'One export ring or circle', description: 'With its number of current members.' })
   @ApiOkResponse({ type: ExportRingDto })
+  @ApiErrorResponse(EXPORT_RING_NOT_FOUND)
+  @ApiUuidParams('ringId')
   get(@Param('ringId', ParseUUIDPipe) ringId: string): Promise<ExportRingDto> {
     return this.rings.get(ringId);
   }
 
   @Patch(':ringId')
   @Roles('staff')
+  @ApiOperation({ summary: 'Change an export ring or circle', description: 'Only the fields sent change; its kind is fixed.' })
   @ApiOkResponse({ type: ExportRingDto })
+  @ApiErrorResponse(EXPORT_RING_NOT_FOUND)
+  @ApiUuidParams('ringId')
   update(@Param('ringId', ParseUUIDPipe) ringId: string, @Body() dto: UpdateExportRingDto): Promise<ExportRingDto> {
     return this.rings.update(ringId, dto);
   }
@@ -51,8 +59,8 @@ export class ExportRingsController {
   @Roles('staff')
   @ApiOperation({ summary: 'A company joins the ring', description: 'It is invited to the ring\'s meetings to come on days of its membership.' })
   @ApiCreatedResponse({ type: MembershipDto })
-  @ApiConflictResponse({ description: 'ALREADY_MEMBER: the company is a member on some of those days already' })
-  @ApiUnprocessableEntityResponse({ description: 'UNKNOWN_COMPANY, COMPANY_MERGED' })
+  @ApiErrorResponse(EXPORT_RING_NOT_FOUND, ALREADY_MEMBER, UNKNOWN_COMPANY, COMPANY_MERGED)
+  @ApiUuidParams('ringId')
   join(@Param('ringId', ParseUUIDPipe) ringId: string, @Body() dto: JoinRingDto, @CurrentPrincipal() principal: Principal): Promise<MembershipDto> {
     return this.rings.join(ringId, dto, principal);
   }
@@ -62,8 +70,8 @@ export class ExportRingsController {
   @Roles('staff')
   @ApiOperation({ summary: 'A member leaves the ring after a last day', description: 'Its invitations to meetings after that day are withdrawn.' })
   @ApiOkResponse({ type: MembershipDto })
-  @ApiConflictResponse({ description: 'MEMBERSHIP_ALREADY_ENDED' })
-  @ApiUnprocessableEntityResponse({ description: 'LEAVES_BEFORE_JOINING' })
+  @ApiErrorResponse(EXPORT_RING_NOT_FOUND, MEMBERSHIP_NOT_FOUND, MEMBERSHIP_ALREADY_ENDED, LEAVES_BEFORE_JOINING)
+  @ApiUuidParams('ringId', 'membershipId')
   leave(
     @Param('ringId', ParseUUIDPipe) ringId: string,
     @Param('membershipId', ParseUUIDPipe) membershipId: string,
@@ -74,8 +82,10 @@ export class ExportRingsController {
 
   @Get(':ringId/members')
   @Roles('staff', 'financier')
-  @ApiOperation({ summary: 'Memberships of the ring, optionally those that include a day' })
+  @ApiOperation({ summary: 'Memberships of the ring', description: 'Optionally those that include a day, or those of one company.' })
   @ApiOkResponse({ type: PageOf(MembershipDto) })
+  @ApiErrorResponse(EXPORT_RING_NOT_FOUND)
+  @ApiUuidParams('ringId')
   listMembers(@Param('ringId', ParseUUIDPipe) ringId: string, @Query() query: ListMembershipsQueryDto): Promise<Page<MembershipDto>> {
     return this.rings.listMembers(ringId, query);
   }

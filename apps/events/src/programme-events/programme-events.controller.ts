@@ -1,14 +1,15 @@
 import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
-import { type Page, PageOf } from '@globac/http';
+import { ATTENDANCE_RECORDED, CAPACITY_BELOW_REGISTERED, EVENT_CANCELLED, EVENT_NOT_FOUND, RING_KIND_MISMATCH, UNKNOWN_RING } from '../api-errors';
+import { type Page, PageOf, ApiErrorResponse, ApiTag, ApiUuidParams } from '@globac/http';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CreateProgrammeEventDto } from './dto/create-programme-event.dto';
 import { ListProgrammeEventsQueryDto } from './dto/list-programme-events.query.dto';
 import { ProgrammeEventDto } from './dto/programme-event.dto';
 import { UpdateProgrammeEventDto } from './dto/update-programme-event.dto';
 import { ProgrammeEventsService } from './programme-events.service';
 
-@ApiTags('events')
+@ApiTag('events', 'Programme events (seminars, competence meetings, trade fairs, export-ring meetings): schedule, change, cancel, list')
 @ApiBearerAuth()
 @Controller('events')
 export class ProgrammeEventsController {
@@ -21,14 +22,14 @@ export class ProgrammeEventsController {
     description: 'An export-ring-meeting or export-circle-meeting names its ring (`ringId`); the ring\'s members on its day are invited at once.',
   })
   @ApiCreatedResponse({ type: ProgrammeEventDto })
-  @ApiUnprocessableEntityResponse({ description: 'UNKNOWN_RING, RING_KIND_MISMATCH' })
+  @ApiErrorResponse(UNKNOWN_RING, RING_KIND_MISMATCH)
   create(@Body() dto: CreateProgrammeEventDto, @CurrentPrincipal() principal: Principal): Promise<ProgrammeEventDto> {
     return this.events.create(dto, principal);
   }
 
   @Get()
   @Roles('staff', 'financier', 'company')
-  @ApiOperation({ summary: 'Programme events, by start' })
+  @ApiOperation({ summary: 'Programme events, by start', description: 'Filtered by kind, topic, status, ring, financier, target country and start.' })
   @ApiOkResponse({ type: PageOf(ProgrammeEventDto) })
   list(@Query() query: ListProgrammeEventsQueryDto): Promise<Page<ProgrammeEventDto>> {
     return this.events.list(query);
@@ -36,7 +37,10 @@ export class ProgrammeEventsController {
 
   @Get(':eventId')
   @Roles('staff', 'financier', 'company')
+  @ApiOperation({ summary: 'One programme event', description: 'With its seats: registered, waitlisted and available.' })
   @ApiOkResponse({ type: ProgrammeEventDto })
+  @ApiErrorResponse(EVENT_NOT_FOUND)
+  @ApiUuidParams('eventId')
   get(@Param('eventId', ParseUUIDPipe) eventId: string): Promise<ProgrammeEventDto> {
     return this.events.get(eventId);
   }
@@ -45,7 +49,8 @@ export class ProgrammeEventsController {
   @Roles('staff')
   @ApiOperation({ summary: 'Change an event\'s details', description: 'More seats, or no limit, promote the waitlist in order.' })
   @ApiOkResponse({ type: ProgrammeEventDto })
-  @ApiConflictResponse({ description: 'EVENT_CANCELLED, CAPACITY_BELOW_REGISTERED, ATTENDANCE_RECORDED' })
+  @ApiErrorResponse(EVENT_NOT_FOUND, EVENT_CANCELLED, CAPACITY_BELOW_REGISTERED, ATTENDANCE_RECORDED)
+  @ApiUuidParams('eventId')
   update(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() dto: UpdateProgrammeEventDto): Promise<ProgrammeEventDto> {
     return this.events.update(eventId, dto);
   }
@@ -55,7 +60,8 @@ export class ProgrammeEventsController {
   @Roles('staff')
   @ApiOperation({ summary: 'Cancel an event', description: 'Cancels its registrations; the companies are told through the EventCancelled integration event.' })
   @ApiOkResponse({ type: ProgrammeEventDto })
-  @ApiConflictResponse({ description: 'EVENT_CANCELLED: already cancelled' })
+  @ApiErrorResponse(EVENT_NOT_FOUND, { ...EVENT_CANCELLED, description: 'the event is cancelled already' })
+  @ApiUuidParams('eventId')
   cancel(@Param('eventId', ParseUUIDPipe) eventId: string): Promise<ProgrammeEventDto> {
     return this.events.cancel(eventId);
   }

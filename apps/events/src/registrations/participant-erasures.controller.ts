@@ -1,7 +1,8 @@
 import { Roles } from '@globac/auth';
+import { ApiTag } from '@globac/http';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { ParticipantErasureDto, ParticipantErasureResultDto } from './dto/participant-erasure.dto';
 
@@ -9,7 +10,7 @@ import { ParticipantErasureDto, ParticipantErasureResultDto } from './dto/partic
  * Erasure of participants given by name, whose personal data only this service holds (a contact of the
  * companies service is erased there, and reaches here as ContactErased).
  */
-@ApiTags('registrations')
+@ApiTag('registrations', 'Participants of companies registered for programme events, with waitlists in order')
 @ApiBearerAuth()
 @Controller('participant-erasures')
 export class ParticipantErasuresController {

@@ -1,13 +1,14 @@
 import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
-import { type Page, PageOf } from '@globac/http';
+import { ALREADY_REGISTERED, COMPANY_MERGED, EVENT_ALREADY_STARTED, EVENT_CANCELLED, EVENT_NOT_FOUND, REGISTRATION_CLOSED, REGISTRATION_NOT_FOUND, UNKNOWN_COMPANY } from '../api-errors';
+import { type Page, PageOf, ApiErrorResponse, ApiTag, ApiUuidParams } from '@globac/http';
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CreateRegistrationDto } from './dto/create-registration.dto';
 import { ListRegistrationsQueryDto } from './dto/list-registrations.query.dto';
 import { RegistrationDto } from './dto/registration.dto';
 import { RegistrationsService } from './registrations.service';
 
-@ApiTags('registrations')
+@ApiTag('registrations', 'Participants of companies registered for programme events, with waitlists in order')
 @ApiBearerAuth()
 @Controller('events/:eventId/registrations')
 export class RegistrationsController {
@@ -22,8 +23,8 @@ export class RegistrationsController {
       'For a ring meeting, the first participant a member company names takes the seat of its invitation.',
   })
   @ApiCreatedResponse({ type: RegistrationDto })
-  @ApiConflictResponse({ description: 'ALREADY_REGISTERED (details.registrationId), REGISTRATION_CLOSED, EVENT_ALREADY_STARTED, EVENT_CANCELLED' })
-  @ApiUnprocessableEntityResponse({ description: 'UNKNOWN_COMPANY, COMPANY_MERGED (details.mergedInto)' })
+  @ApiErrorResponse(EVENT_NOT_FOUND, ALREADY_REGISTERED, REGISTRATION_CLOSED, EVENT_ALREADY_STARTED, EVENT_CANCELLED, UNKNOWN_COMPANY, COMPANY_MERGED)
+  @ApiUuidParams('eventId')
   register(
     @Param('eventId', ParseUUIDPipe) eventId: string,
     @Body() dto: CreateRegistrationDto,
@@ -34,16 +35,20 @@ export class RegistrationsController {
 
   @Get()
   @Roles('staff')
-  @ApiOperation({ summary: 'The event\'s registrations (staff only)' })
+  @ApiOperation({ summary: "The event's registrations (staff only)", description: 'In order of registration, optionally by status or company.' })
   @ApiOkResponse({ type: PageOf(RegistrationDto) })
+  @ApiErrorResponse(EVENT_NOT_FOUND)
+  @ApiUuidParams('eventId')
   list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query() query: ListRegistrationsQueryDto): Promise<Page<RegistrationDto>> {
     return this.registrations.list(eventId, query);
   }
 
   @Get(':registrationId')
   @Roles('staff', 'company')
-  @ApiOperation({ summary: 'One registration (a company user: of their own company)' })
+  @ApiOperation({ summary: 'One registration', description: 'Staff, or a company user for a registration of their own company.' })
   @ApiOkResponse({ type: RegistrationDto })
+  @ApiErrorResponse(REGISTRATION_NOT_FOUND)
+  @ApiUuidParams('eventId', 'registrationId')
   get(
     @Param('eventId', ParseUUIDPipe) eventId: string,
     @Param('registrationId', ParseUUIDPipe) registrationId: string,
@@ -59,7 +64,8 @@ export class RegistrationsController {
     description: 'A freed seat goes to the first on the waitlist. Cancelling a cancelled registration answers it unchanged.',
   })
   @ApiOkResponse({ type: RegistrationDto })
-  @ApiConflictResponse({ description: 'EVENT_ALREADY_STARTED: record a no-show as attendance false instead' })
+  @ApiErrorResponse(EVENT_NOT_FOUND, REGISTRATION_NOT_FOUND, { ...EVENT_ALREADY_STARTED, description: 'the event has started: record a no-show as attendance false instead' })
+  @ApiUuidParams('eventId', 'registrationId')
   cancel(
     @Param('eventId', ParseUUIDPipe) eventId: string,
     @Param('registrationId', ParseUUIDPipe) registrationId: string,

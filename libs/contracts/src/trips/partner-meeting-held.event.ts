@@ -1,5 +1,5 @@
-import { IsIn, IsISO31661Alpha2, IsString, IsUUID, Length } from 'class-validator';
-import { Description, IsCalendarDate, IsInstant, Nullable } from '../field.decorators';
+import { IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { Description, IsCalendarDate, IsCode, IsInstant, Nullable } from '../field.decorators';
 import { IntegrationEvent } from '../integration-event.decorator';
 import { MEETING_OUTCOMES, type MeetingOutcome } from '../reference-data';
 
@@ -52,4 +52,21 @@ export class PartnerMeetingHeld {
   @Nullable()
   @IsCalendarDate()
   readonly followUpOn: string | null;
+
+  @Description(
+    'The programme\'s target region the partner is in (e.g. poznan), when the trip knows it: lets the companies service ' +
+      'register a partner given by name in its region. Absent in events published before it was added.',
+  )
+  @IsOptional()
+  @IsCode()
+  readonly partnerTargetRegion?: string;
+
+  @Description(
+    'Which recording of this meeting\'s outcome this is: 1 for the first, +1 for each change. A higher revision corrects ' +
+      'a lower one for the same meetingId (never a second meeting); a lower one arriving late is stale. Absent means 1.',
+  )
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  readonly revision?: number;
 }

@@ -1,15 +1,20 @@
 import type { IncomingMessage } from 'node:http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { TokenVerifier } from '@globac/auth';
 import type { ServiceConfig } from '@globac/config';
 import { JsonLogger, MetricsService, RequestContext } from '@globac/observability';
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ErrorShapeFilter } from '../errors/error-shape.filter';
+import { ErrorShapeFilter, toErrorBody } from '../errors/error-shape.filter';
 import { InputPipe } from '../errors/validation';
+import { registerJsonBodyParser } from '../protection/json-depth';
+import { registerQueryAllowList, routesWithoutQuery } from '../protection/query-allow-list';
 import { registerRateLimit } from '../protection/rate-limit';
 import { registerSecurityHeaders } from '../protection/security-headers';
-import { setupOpenApi } from './openapi';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { buildOpenApiDocument, setupOpenApi } from './openapi';
 import { connectServiceTransport } from './service-transport';
 
 export interface ServiceAppOptions {
@@ -24,6 +29,8 @@ export interface ServiceAppOptions {
 /** Routes outside the `/api` prefix and outside auth, docs and rate limits. */
 export const OPERATIONAL_ROUTES = ['health/live', 'health/ready', 'metrics'];
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+/** Larger bodies are refused with 413. */
+export const BODY_LIMIT = 1024 * 1024;
 
 /**
  * Creates a service's Nest application on Fastify with the platform's common behaviour, with the
@@ -34,20 +41,32 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
   const { config, service } = options;
   const logger = options.logger ?? new JsonLogger(service, config.LOG_LEVEL);
   const adapter = new FastifyAdapter({
-    trustProxy: true,
-    bodyLimit: 1024 * 1024,
+    // Only the proxies the deployment puts in front (the ingress) may name the client's address: with
+    // every hop trusted, a client would pick its own address in X-Forwarded-For, and so its rate limit.
+    // (proxy-addr's hop index: 0 is the socket's peer, the nearest proxy.)
+    trustProxy: (_address: string, hop: number) => hop < config.TRUST_PROXY_HOPS,
+    bodyLimit: BODY_LIMIT,
     // Keep a caller's request id (from the ingress or the frontend) so one id follows the request everywhere.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    // Fastify's router refuses a malformed URL or a path parameter over 100 characters before Nest
+    // sees the request: answer those in the common shape too, as the 400 every operation documents.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      void reply.status(400).send({ ...toErrorBody(error), statusCode: 400, error: 'BAD_REQUEST' });
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
     logger,
     bufferLogs: true,
+    // The APIs take JSON only (registerJsonBodyParser): no form or plain-text bodies, answered 415.
+    bodyParser: false,
   });
   app.useLogger(logger);
   app.setGlobalPrefix('api', { exclude: OPERATIONAL_ROUTES });
+  registerJsonBodyParser(app, BODY_LIMIT);
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   app.useGlobalPipes(new InputPipe());
   app.useGlobalFilters(new ErrorShapeFilter());
 
@@ -64,9 +83,30 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
     done();
   });
   registerSecurityHeaders(fastify);
-  registerRateLimit(fastify, { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS });
+  const verifier = app.get(TokenVerifier);
+  registerRateLimit(fastify, {
+    max: config.RATE_LIMIT_MAX,
+    windowMs: config.RATE_LIMIT_WINDOW_MS,
+    verifiedSubject: (token) => verifier.remembered(token)?.subject,
+  });
 
   setupOpenApi(app, service, options.version ?? '0.1.0');
+  registerQueryAllowList(fastify, routesWithoutQuery(app, 'api', OPERATIONAL_ROUTES));
   connectServiceTransport(app);
   return app;
+}
+
+/**
+ * A service's OpenAPI document without starting it: Nest's preview mode builds the module graph but
+ * creates no providers, so no database or NATS is needed (`npm run api:generate`, and the test that
+ * keeps docs/openapi current).
+ */
+export async function createOpenApiDocument(module: unknown, service: string, version = '0.1.0'): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, new FastifyAdapter(), { preview: true, logger: false });
+  try {
+    app.setGlobalPrefix('api', { exclude: OPERATIONAL_ROUTES });
+    return buildOpenApiDocument(app, service, version);
+  } finally {
+    await app.close();
+  }
 }

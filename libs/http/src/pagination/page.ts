@@ -8,7 +8,7 @@ export const MAX_PAGE = 1_000_000;
 
 /** `page` and `pageSize` query parameters of every collection; extend it with a list's filters. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE, default: 1, description: 'The page, from 1' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
@@ -16,7 +16,7 @@ export class PageQueryDto {
   @Max(MAX_PAGE, { message: `must be at most ${MAX_PAGE}` })
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20, description: 'Items per page' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
@@ -44,13 +44,13 @@ export function toPage<T>(items: T[], total: number, query: PageQueryDto): Page<
 /** OpenAPI schema of `Page<T>` for a given item class: `@ApiOkResponse({ type: PageOf(CompanyDto) })`. */
 export function PageOf<T>(item: new (...args: never[]) => T) {
   class PageDto {
-    @ApiProperty({ type: item, isArray: true })
+    @ApiProperty({ type: item, isArray: true, description: 'This page of the collection' })
     items: T[];
-    @ApiProperty({ example: 1234 })
+    @ApiProperty({ type: 'integer', minimum: 0, example: 1234, description: 'Items in the whole collection with these filters' })
     total: number;
-    @ApiProperty({ example: 1 })
+    @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
     page: number;
-    @ApiProperty({ example: 20 })
+    @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, example: 20 })
     pageSize: number;
   }
   Object.defineProperty(PageDto, 'name', { value: `PageOf${item.name}` });

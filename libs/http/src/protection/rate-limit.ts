@@ -1,57 +1,96 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 
 export interface RateLimitOptions {
   /** Requests a client may make per window. */
   max: number;
   windowMs: number;
+  /**
+   * The verified subject of a bearer token, if the token was verified before and is still valid; never
+   * a claim read from an unverified token (a client could name another subject on every request).
+   */
+  verifiedSubject: (token: string) => string | undefined;
+  /** Most clients of each kind (subjects, addresses) tracked at once; the oldest window goes first. */
+  maxClients?: number;
 }
+
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
+/** Beyond this many clients in one window the oldest window is forgotten (about 100 bytes each). */
+export const DEFAULT_MAX_CLIENTS = 100_000;
 
 /**
- * Clients are told apart by the subject of their bearer token when they send one (many users of one
- * office share an IP address), else by IP. The subject is read unverified here: a forged token only
- * moves its sender into another bucket, and the auth guard refuses it anyway.
+ * Fixed windows per client, bounded. The map is kept in the order the windows started (a renewed
+ * window is moved to the end), so the expired ones are always at its front: making room costs only
+ * what it deletes.
  */
-export function rateLimitKey(request: Pick<FastifyRequest, 'headers' | 'ip'>): string {
-  const header = request.headers.authorization;
-  if (typeof header !== 'string' || !header.startsWith('Bearer ')) return `ip:${request.ip}`;
-  // A client repeats its token on every request: decode it once, and keep the key itself, whose hash
-  // the windows' map then finds already computed.
-  let key = keysByHeader.get(header);
-  if (key === undefined) {
-    const subject = tokenSubject(header.slice(7));
-    key = subject ? `sub:${subject}` : '';
-    if (keysByHeader.size >= 10_000) keysByHeader.delete(keysByHeader.keys().next().value!);
-    keysByHeader.set(header, key);
+export class RateLimitWindows {
+  private readonly windows = new Map<string, Window>();
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly maxClients = DEFAULT_MAX_CLIENTS,
+  ) {}
+
+  get size(): number {
+    return this.windows.size;
   }
-  return key || `ip:${request.ip}`;
-}
 
-const keysByHeader = new Map<string, string>();
+  /** Counts one request of `client` and returns its window. */
+  hit(client: string, now: number): Window {
+    let w = this.windows.get(client);
+    if (w === undefined || w.resetAt <= now) {
+      if (w !== undefined) this.windows.delete(client);
+      else if (this.windows.size >= this.maxClients) this.makeRoom(now);
+      w = { count: 0, resetAt: now + this.windowMs };
+      this.windows.set(client, w);
+    }
+    w.count++;
+    return w;
+  }
 
-function tokenSubject(token: string): string {
-  const payload = token.split('.')[1];
-  if (!payload) return '';
-  try {
-    const sub = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).sub;
-    return typeof sub === 'string' ? sub : '';
-  } catch {
-    return ''; // not a JWT: the caller falls back to the address
+  /** Deletes the expired windows; when full, also the oldest live one. */
+  makeRoom(now: number): void {
+    for (const [client, w] of this.windows) {
+      if (w.resetAt > now) break;
+      this.windows.delete(client);
+    }
+    // Still full of live windows (more clients than the cap in one window): forgetting the oldest
+    // lets that client start afresh, which is better than refusing every new client.
+    if (this.windows.size >= this.maxClients) this.windows.delete(this.windows.keys().next().value!);
   }
 }
 
 const OPERATIONAL = /^\/(health\/|metrics)/;
+
+/** The token of an `Authorization: Bearer <token>` header, as the auth guard reads it. */
+function bearerToken(header: string | undefined): string | undefined {
+  if (typeof header !== 'string' || header.length < 8) return undefined;
+  // The usual spelling first: no lower-cased copy on the hot path.
+  if (header.startsWith('Bearer ') || (header.charCodeAt(6) === 32 && header.slice(0, 6).toLowerCase() === 'bearer')) return header.slice(7);
+  return undefined;
+}
 
 /**
  * Per-client fixed-window limits, answered with 429 TOO_MANY_REQUESTS and Retry-After. Synchronous
  * and in memory: @fastify/rate-limit's promise-based path halved the requests per second of a trivial
  * request here. The count is per replica; a limit across replicas belongs in the ingress.
  * Probes and metrics are never limited.
+ *
+ * A client is its verified token subject (many users of one office share an address) when the auth
+ * guard verified its token before, else its address. A token seen for the first time, forged or
+ * not, counts against the address: verification is asynchronous and costs more than the rest of a
+ * request, so it is not done here, and a client that rotates forged tokens stays one client.
  */
 export function registerRateLimit(fastify: FastifyInstance, options: RateLimitOptions) {
-  const windows = new Map<string, { count: number; resetAt: number }>();
+  const bySubject = new RateLimitWindows(options.windowMs, options.maxClients);
+  const byAddress = new RateLimitWindows(options.windowMs, options.maxClients);
   const sweep = setInterval(() => {
     const now = Date.now();
-    for (const [key, w] of windows) if (w.resetAt <= now) windows.delete(key);
+    bySubject.makeRoom(now);
+    byAddress.makeRoom(now);
   }, options.windowMs);
   sweep.unref();
   fastify.addHook('onClose', (_instance, done) => {
@@ -63,13 +102,9 @@ export function registerRateLimit(fastify: FastifyInstance, options: RateLimitOp
   fastify.addHook('onRequest', (request, reply, done) => {
     if (OPERATIONAL.test(request.url)) return done();
     const now = Date.now();
-    const key = rateLimitKey(request);
-    let w = windows.get(key);
-    if (!w || w.resetAt <= now) {
-      w = { count: 0, resetAt: now + options.windowMs };
-      windows.set(key, w);
-    }
-    w.count++;
+    const token = bearerToken(request.headers.authorization);
+    const subject = token === undefined ? undefined : options.verifiedSubject(token);
+    const w = subject === undefined ? byAddress.hit(request.ip, now) : bySubject.hit(subject, now);
     const resetSeconds = Math.ceil((w.resetAt - now) / 1000);
     void reply.header('x-ratelimit-limit', limit);
     void reply.header('x-ratelimit-remaining', String(Math.max(0, options.max - w.count)));

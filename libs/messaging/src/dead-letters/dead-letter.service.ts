@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@globac/config';
-import { type JsMsg, JetStreamApiError, type MsgRequest, type StoredMsg } from '@nats-io/jetstream';
+import { type JsMsg, JetStreamApiError } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MessageProcessor } from '../consumer/message-processor.service';
@@ -7,14 +7,24 @@ import { MessagingMetrics } from '../messaging-metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { JETSTREAM_TIMEOUT_MS, NatsConnectionService } from '../nats/nats-connection.service';
 import { DeadLetterHeaders, deadLetterStreamName, deadLetterSubjectOf, deadLetterSubjects, durableNameOf } from '../nats/naming';
-import type { DeadLetterDto, ReplayAllResultDto, ReplayResultDto } from './dead-letter.dto';
+import type { DeadLetterDto, ReplayFailureDto, ReplayResultDto } from './dead-letter.dto';
+import { type DeadLetterMessage, DeadLetterReader } from './dead-letter-reader';
 import { DeadLetterNotFoundException, DeadLetterReplayFailedException, MessagingUnavailableException } from './dead-letter.exceptions';
 
 const STREAM_NOT_FOUND = 10059;
 const PAYLOAD_SHOWN = 4096;
-const REPLAY_ALL_LIMIT = 10_000;
 
 const headerValue = (text: string, max = 1024) => text.replace(/[\r\n]+/g, ' ').slice(0, max);
+
+/** What a batch of replays did. */
+export interface ReplayBatchResult {
+  /** Handled (or duplicate, or ignored) and removed from the dead letters. */
+  replayed: ReplayResultDto[];
+  /** Failed again; they stay. */
+  failed: ReplayFailureDto[];
+  /** The first that failed because the database was away or busy: not its fault, worth trying again soon. */
+  firstTransient?: number;
+}
 
 export interface DeadLetterCause {
   reason: string;
@@ -69,28 +79,16 @@ export class DeadLetterService {
     });
   }
 
-  /** One page of this service's dead letters, oldest first. */
+  /** One page of this service's dead letters, oldest first: found without reading the pages before it (see DeadLetterReader). */
   async list(page: number, pageSize: number): Promise<{ items: DeadLetterDto[]; total: number }> {
-    const jsm = await this.manager();
-    let info;
-    try {
-      info = await jsm.streams.info(this.stream, { subjects_filter: this.filter });
-    } catch (error) {
-      if (error instanceof JetStreamApiError && error.code === STREAM_NOT_FOUND) return { items: [], total: 0 };
-      throw error;
-    }
-    const total = Object.values(info.state.subjects ?? {}).reduce((sum, n) => sum + n, 0);
+    const reader = await this.reader();
+    const extent = await reader.extent();
+    if (!extent) return { items: [], total: 0 };
+    const offset = (page - 1) * pageSize;
+    if (offset >= extent.total) return { items: [], total: extent.total };
     const items: DeadLetterDto[] = [];
-    let skip = (page - 1) * pageSize;
-    for await (const message of this.walk(info.state.first_seq)) {
-      if (skip > 0) {
-        skip--;
-        continue;
-      }
-      items.push(this.toDto(message));
-      if (items.length >= pageSize) break;
-    }
-    return { items, total };
+    for await (const batch of reader.read(await reader.startOf(offset, extent), pageSize)) items.push(...batch.map((m) => this.toDto(m)));
+    return { items, total: extent.total };
   }
 
   /** Replays one dead letter through this service's handlers; removes it when it succeeds. */
@@ -101,52 +99,49 @@ export class DeadLetterService {
       throw error;
     });
     if (!message || !this.isOurs(message.subject)) throw new DeadLetterNotFoundException(sequence);
-    return this.replayMessage(message);
+    const { replayed, failed } = await this.replayBatch([message]);
+    if (failed.length) throw new DeadLetterReplayFailedException(sequence, failed[0].reason, failed[0].error);
+    return replayed[0];
   }
 
-  /** Replays every dead letter of this service (up to 10,000 per call), oldest first. */
-  async replayAll(): Promise<ReplayAllResultDto> {
-    await this.manager();
-    const result: ReplayAllResultDto = { replayed: [], failed: [] };
-    const messages: StoredMsg[] = [];
-    for await (const message of this.walk(1)) {
-      messages.push(message);
-      if (messages.length >= REPLAY_ALL_LIMIT) break;
-    }
-    for (const message of messages) {
-      try {
-        result.replayed.push(await this.replayMessage(message));
-      } catch (error) {
-        if (!(error instanceof DeadLetterReplayFailedException)) throw error;
-        const details = error.details as { reason: string; error: string };
-        result.failed.push({ sequence: message.seq, reason: details.reason, error: details.error });
+  /**
+   * Replays dead letters through this service's handlers in one batch (one transaction, each message
+   * alone if it fails: MessageProcessor.process) and removes those handled. Those failing again stay.
+   */
+  async replayBatch(messages: readonly DeadLetterMessage[]): Promise<ReplayBatchResult> {
+    const outcomes = await this.processor.process(
+      messages.map((message) => ({ subject: message.header?.get(DeadLetterHeaders.originalSubject) || message.subject, data: message.data })),
+    );
+    const replayed: ReplayResultDto[] = [];
+    const failed: ReplayFailureDto[] = [];
+    let firstTransient: number | undefined;
+    outcomes.forEach((outcome, i) => {
+      const sequence = messages[i].seq;
+      if (outcome.kind === 'rejected') failed.push({ sequence, reason: outcome.reason, error: outcome.error });
+      else if (outcome.kind === 'failed') {
+        failed.push({ sequence, reason: 'handler-failed', error: outcome.error.message });
+        if (outcome.transient) firstTransient ??= sequence;
+      } else {
+        this.metrics.consumed.inc({ event_type: outcome.eventType, outcome: outcome.kind });
+        replayed.push({ sequence, outcome: outcome.kind });
       }
+    });
+    if (replayed.length) {
+      const jsm = await this.manager();
+      await Promise.all(replayed.map((r) => jsm.streams.deleteMessage(this.stream, r.sequence, false)));
+      this.logger.log(
+        replayed.length === 1
+          ? `replayed dead letter ${replayed[0].sequence}: ${replayed[0].outcome}`
+          : `replayed ${replayed.length} dead letters (${replayed[0].sequence}…${replayed[replayed.length - 1].sequence})`,
+      );
     }
-    return result;
+    return { replayed, failed, firstTransient };
   }
 
-  private async replayMessage(message: StoredMsg): Promise<ReplayResultDto> {
-    const subject = message.header?.get(DeadLetterHeaders.originalSubject) || message.subject;
-    const [outcome] = await this.processor.process([{ subject, data: message.data }]);
-    if (outcome.kind === 'rejected') throw new DeadLetterReplayFailedException(message.seq, outcome.reason, outcome.error);
-    if (outcome.kind === 'failed') throw new DeadLetterReplayFailedException(message.seq, 'handler-failed', outcome.error.message);
-    this.metrics.consumed.inc({ event_type: outcome.eventType, outcome: outcome.kind });
+  /** A reader of this service's dead letters (throws MessagingUnavailableException while NATS is away). */
+  async reader(): Promise<DeadLetterReader> {
     const jsm = await this.manager();
-    await jsm.streams.deleteMessage(this.stream, message.seq, false);
-    this.logger.log(`replayed dead letter ${message.seq} (${outcome.eventType}): ${outcome.kind}`);
-    return { sequence: message.seq, outcome: outcome.kind };
-  }
-
-  private async *walk(from: number): AsyncGenerator<StoredMsg> {
-    const jsm = await this.manager();
-    for (let seq = Math.max(1, from); ; ) {
-      // The server's STREAM.MSG.GET takes `next_by_subj` (since 2.9); the client only types it for direct gets.
-      const request = { seq, next_by_subj: this.filter } as unknown as MsgRequest;
-      const message = await jsm.streams.getMessage(this.stream, request);
-      if (!message) return;
-      yield message;
-      seq = message.seq + 1;
-    }
+    return new DeadLetterReader(jsm, await this.nats.jetstream(), this.stream, this.filter);
   }
 
   private isOurs(subject: string): boolean {
@@ -158,7 +153,7 @@ export class DeadLetterService {
     return this.nats.jetstreamManager();
   }
 
-  private toDto(message: StoredMsg): DeadLetterDto {
+  private toDto(message: DeadLetterMessage): DeadLetterDto {
     const h = (name: string) => message.header?.get(name) ?? '';
     const payload = Buffer.from(message.data).toString('utf8');
     return {

@@ -1,3 +1,4 @@
+import { CASE_INSENSITIVE } from '@globac/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { MUNICIPALITY_INPUTS, OUTSIDE_COUNTY, SWEDISH_COUNTIES } from '../../reference-data/municipality.rules';
 
@@ -9,13 +10,19 @@ export const COMPANY_FIELD_DOCS = {
   },
   name: { description: 'Registered company name', example: 'Norrskog Trä AB', minLength: 1, maxLength: 200 },
   municipality: {
-    description: `One of Västerbotten's 15 municipalities, or \`${OUTSIDE_COUNTY}\` (then \`county\` is required)`,
+    description:
+      `One of Västerbotten's 15 municipalities, or \`${OUTSIDE_COUNTY}\` (then \`county\` is required). Any letter case is ` +
+      'accepted (`umeå`, `UMEÅ`); answers always spell it as listed here.',
     enum: MUNICIPALITY_INPUTS,
+    ...CASE_INSENSITIVE,
     example: 'Skellefteå',
   },
   county: {
-    description: `The Swedish county of a company outside Västerbotten; for a company in the county, Västerbotten or left out`,
+    description:
+      'The Swedish county of a company outside Västerbotten; for a company in the county, Västerbotten or left out. Any letter ' +
+      'case is accepted; answers spell it as listed here.',
     enum: SWEDISH_COUNTIES,
+    ...CASE_INSENSITIVE,
     example: 'Norrbotten',
   },
   sniCode: { description: 'Main industry as an SNI 2007 code (2 to 5 digits, dotted after the division)', example: '16.100' },

@@ -23,7 +23,7 @@ export class CompanyDto {
   @ApiProperty({ type: String, nullable: true, example: '16.100' })
   sniCode: string | null;
 
-  @ApiProperty({ type: Number, nullable: true, example: 24 })
+  @ApiProperty({ type: 'integer', nullable: true, example: 24 })
   employees: number | null;
 
   @ApiProperty({ enum: SIZE_CLASSES, nullable: true, description: 'EU SME class from employees; null while employees is unknown' })
@@ -38,10 +38,10 @@ export class CompanyDto {
   @ApiProperty({ description: 'Export turnover above zero in the latest year the company reported figures for' })
   exporting: boolean;
 
-  @ApiProperty({ type: Number, nullable: true, example: 2025, description: 'The latest year with export figures' })
+  @ApiProperty({ type: 'integer', nullable: true, example: 2025, description: 'The latest year with export figures' })
   latestExportYear: number | null;
 
-  @ApiProperty({ description: '1 when registered, +1 for each change published to other services' })
+  @ApiProperty({ type: 'integer', description: '1 when registered, +1 for each change published to other services' })
   revision: number;
 
   @ApiProperty({ format: 'date-time' })

@@ -34,7 +34,7 @@ export class CreateCompanyDto {
   @Matches(SNI_CODE, { message: SNI_CODE_MESSAGE })
   sniCode?: string;
 
-  @ApiPropertyOptional(COMPANY_FIELD_DOCS.employees)
+  @ApiPropertyOptional({ ...COMPANY_FIELD_DOCS.employees, type: 'integer' })
   @IsOptional()
   @IsInt({ message: 'must be a whole number' })
   @Min(0, { message: 'must not be negative' })

@@ -1,5 +1,5 @@
 import { SIZE_CLASSES, type SizeClass } from '@globac/contracts';
-import { PageQueryDto } from '@globac/http';
+import { CASE_INSENSITIVE, PageQueryDto } from '@globac/http';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
@@ -11,13 +11,13 @@ export type CompanySort = (typeof COMPANY_SORTS)[number];
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListCompaniesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: MUNICIPALITY_INPUTS, description: 'The current municipality, or outside-county' })
+  @ApiPropertyOptional({ enum: MUNICIPALITY_INPUTS, description: 'The current municipality, or outside-county; any letter case is accepted', ...CASE_INSENSITIVE })
   @IsOptional()
   @Transform(({ value }) => canonicalPlaceName(value))
   @IsIn(MUNICIPALITY_INPUTS, { message: `must be one of Västerbotten's municipalities or outside-county` })
   municipality?: MunicipalityInput;
 
-  @ApiPropertyOptional({ enum: SIZE_CLASSES })
+  @ApiPropertyOptional({ enum: SIZE_CLASSES, description: 'The EU SME size class' })
   @IsOptional()
   @IsIn(SIZE_CLASSES, { message: `must be one of ${SIZE_CLASSES.join(', ')}` })
   sizeClass?: SizeClass;

@@ -35,25 +35,25 @@ export class UpdateCompanyDto {
   @IsString({ message: 'must be a string' })
   county?: string;
 
-  @ApiPropertyOptional({ ...COMPANY_FIELD_DOCS.sniCode, nullable: true })
+  @ApiPropertyOptional({ ...COMPANY_FIELD_DOCS.sniCode, type: String, nullable: true })
   @IsOptional()
   @Matches(SNI_CODE, { message: SNI_CODE_MESSAGE })
   sniCode?: string | null;
 
-  @ApiPropertyOptional({ ...COMPANY_FIELD_DOCS.employees, nullable: true })
+  @ApiPropertyOptional({ ...COMPANY_FIELD_DOCS.employees, type: 'integer', nullable: true })
   @IsOptional()
   @IsInt({ message: 'must be a whole number' })
   @Min(0, { message: 'must not be negative' })
   @Max(1_000_000, { message: 'must be at most 1000000' })
   employees?: number | null;
 
-  @ApiPropertyOptional({ ...COMPANY_FIELD_DOCS.website, nullable: true })
+  @ApiPropertyOptional({ ...COMPANY_FIELD_DOCS.website, type: String, format: 'uri', nullable: true })
   @IsOptional()
   @MaxLength(300, { message: 'must be at most 300 characters' })
   @IsUrl(WEBSITE_OPTIONS, { message: 'must be an http(s) URL like https://example.se' })
   website?: string | null;
 
-  @ApiPropertyOptional({ ...COMPANY_FIELD_DOCS.description, nullable: true })
+  @ApiPropertyOptional({ ...COMPANY_FIELD_DOCS.description, type: String, nullable: true })
   @IsOptional()
   @IsString({ message: 'must be a string' })
   @MaxLength(4000, { message: 'must be at most 4000 characters' })
@@ -64,6 +64,8 @@ export class UpdateCompanyDto {
       'When the change takes effect (ISO 8601 with a zone), e.g. the day the company moved; not in the future, and for a move ' +
       'not before the current municipality took effect. Defaults to now.',
     example: '2026-04-01T00:00:00Z',
+    type: String,
+    format: 'date-time',
   })
   @ValidateIf(present)
   @IsInstant()

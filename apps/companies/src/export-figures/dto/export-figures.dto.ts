@@ -3,13 +3,13 @@ import type { ExportFigures, ExportFiguresRevision } from '../export-figures.ent
 import { isExporting } from '../export-figures.rules';
 
 export class ExportFiguresRevisionDto {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   revision: number;
 
-  @ApiProperty({ example: 42_000_000 })
+  @ApiProperty({ type: 'integer', example: 42_000_000 })
   totalTurnoverSek: number;
 
-  @ApiProperty({ example: 9_500_000 })
+  @ApiProperty({ type: 'integer', example: 9_500_000 })
   exportTurnoverSek: number;
 
   @ApiProperty({ type: [String], example: ['NO', 'PL'] })
@@ -38,7 +38,7 @@ export class ExportFiguresDto extends ExportFiguresRevisionDto {
   @ApiProperty({ format: 'uuid' })
   companyId: string;
 
-  @ApiProperty({ example: 2025 })
+  @ApiProperty({ type: 'integer', example: 2025 })
   year: number;
 
   static override from(row: ExportFigures): ExportFiguresDto {

@@ -25,13 +25,13 @@ export class ExportYearParams {
 }
 
 export class PutExportFiguresDto {
-  @ApiProperty({ description: 'Total turnover of the year in whole SEK', example: 42_000_000, minimum: 0 })
+  @ApiProperty({ type: 'integer', description: 'Total turnover of the year in whole SEK', example: 42_000_000, minimum: 0 })
   @IsInt({ message: 'must be a whole number of SEK' })
   @Min(0, { message: 'must not be negative' })
   @Max(MAX_SEK, { message: `must be at most ${MAX_SEK}` })
   totalTurnoverSek: number;
 
-  @ApiProperty({ description: 'Export turnover of the year in whole SEK, at most the total; 0 if the company did not export', example: 9_500_000, minimum: 0 })
+  @ApiProperty({ type: 'integer', description: 'Export turnover of the year in whole SEK, at most the total; 0 if the company did not export', example: 9_500_000, minimum: 0 })
   @IsInt({ message: 'must be a whole number of SEK' })
   @Min(0, { message: 'must not be negative' })
   @Max(MAX_SEK, { message: `must be at most ${MAX_SEK}` })

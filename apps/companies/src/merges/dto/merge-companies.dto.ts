@@ -9,16 +9,16 @@ export class MergeCompaniesDto {
 }
 
 export class MergeOutcomeDto {
-  @ApiProperty({ description: 'Contacts moved to the surviving company' })
+  @ApiProperty({ type: 'integer', description: 'Contacts moved to the surviving company' })
   contactsMoved: number;
 
-  @ApiProperty({ type: [Number], description: 'Years of export figures moved (the surviving company had none for them)' })
+  @ApiProperty({ type: 'integer', isArray: true, description: 'Years of export figures moved (the surviving company had none for them)' })
   exportYearsMoved: number[];
 
-  @ApiProperty({ type: [Number], description: "Years both had figures for: the surviving company's stand; the duplicate's stay with it" })
+  @ApiProperty({ type: 'integer', isArray: true, description: "Years both had figures for: the surviving company's stand; the duplicate's stay with it" })
   exportYearsKeptFromSurvivor: number[];
 
-  @ApiProperty({ description: 'Relationships moved to the surviving company' })
+  @ApiProperty({ type: 'integer', description: 'Relationships moved to the surviving company' })
   relationshipsMoved: number;
 
   @ApiProperty({

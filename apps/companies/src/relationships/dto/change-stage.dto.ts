@@ -50,7 +50,7 @@ export class ChangeStageDto extends StageMoveFields {
 }
 
 export class ListRelationshipsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES })
+  @ApiPropertyOptional({ enum: RELATIONSHIP_STAGES, description: 'Only relationships at this stage' })
   @IsOptional()
   @IsIn(RELATIONSHIP_STAGES, { message: `must be one of ${RELATIONSHIP_STAGES.join(', ')}` })
   stage?: RelationshipStage;

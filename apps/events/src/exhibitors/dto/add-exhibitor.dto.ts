@@ -18,7 +18,7 @@ export class AddExhibitorDto {
   @Length(1, 200, { each: true })
   products: string[];
 
-  @ApiPropertyOptional({ example: 'Hall 4, B12', nullable: true, description: 'The stand, if known' })
+  @ApiPropertyOptional({ type: String, example: 'Hall 4, B12', nullable: true, description: 'The stand, if known' })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -9,7 +9,7 @@ export class ListMembershipsQueryDto extends PageQueryDto {
   @IsCalendarDate()
   activeOn?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Memberships of this company' })
   @IsOptional()
   @IsUUID()
   companyId?: string;

@@ -36,14 +36,14 @@ export class CreateProgrammeEventDto {
   @Type(() => LocationDto)
   location: LocationDto;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CAPACITY, nullable: true, description: 'Seats; absent or null for no limit' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_CAPACITY, nullable: true, description: 'Seats; absent or null for no limit' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_CAPACITY)
   capacity?: number | null;
 
-  @ApiPropertyOptional({ example: 'PL', nullable: true, description: 'The export market the event is about, ISO 3166-1 alpha-2' })
+  @ApiPropertyOptional({ type: String, example: 'PL', nullable: true, description: 'The export market the event is about, ISO 3166-1 alpha-2 (any letter case; answers are upper-case)' })
   @IsOptional()
   @Transform(toUpperCase)
   @IsISO31661Alpha2({ message: '$property must be an ISO 3166-1 alpha-2 country code, like PL' })
@@ -57,7 +57,7 @@ export class CreateProgrammeEventDto {
   @IsIn(FINANCIERS, { each: true, message: `each value in $property must be one of ${FINANCIERS.join(', ')}` })
   financiers?: Financier[];
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'Registration closes then; not after startsAt. Absent: at the start' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Registration closes then; not after startsAt. Absent or null: at the start' })
   @IsOptional()
   @IsInstant()
   registrationClosesAt?: string | null;

@@ -7,17 +7,17 @@ import { toUpperCase } from '../../request-fields';
 import { PROGRAMME_EVENT_STATUSES, type ProgrammeEventStatus } from '../programme-event.entity';
 
 export class ListProgrammeEventsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: EVENT_KINDS })
+  @ApiPropertyOptional({ enum: EVENT_KINDS, description: 'Events of this kind' })
   @IsOptional()
   @IsIn(EVENT_KINDS, { message: `$property must be one of ${EVENT_KINDS.join(', ')}` })
   kind?: EventKind;
 
-  @ApiPropertyOptional({ enum: EVENT_TOPICS })
+  @ApiPropertyOptional({ enum: EVENT_TOPICS, description: 'Events on this topic' })
   @IsOptional()
   @IsIn(EVENT_TOPICS, { message: `$property must be one of ${EVENT_TOPICS.join(', ')}` })
   topic?: EventTopic;
 
-  @ApiPropertyOptional({ enum: PROGRAMME_EVENT_STATUSES })
+  @ApiPropertyOptional({ enum: PROGRAMME_EVENT_STATUSES, description: 'Scheduled or cancelled events' })
   @IsOptional()
   @IsIn(PROGRAMME_EVENT_STATUSES, { message: `$property must be one of ${PROGRAMME_EVENT_STATUSES.join(', ')}` })
   status?: ProgrammeEventStatus;
@@ -32,7 +32,7 @@ export class ListProgrammeEventsQueryDto extends PageQueryDto {
   @IsIn(FINANCIERS, { message: `$property must be one of ${FINANCIERS.join(', ')}` })
   financier?: Financier;
 
-  @ApiPropertyOptional({ example: 'IT' })
+  @ApiPropertyOptional({ example: 'IT', description: 'Events about this export market, ISO 3166-1 alpha-2 (any letter case)' })
   @IsOptional()
   @Transform(toUpperCase)
   @IsISO31661Alpha2({ message: '$property must be an ISO 3166-1 alpha-2 country code' })

@@ -4,13 +4,13 @@ import { PROGRAMME_EVENT_STATUSES, type ProgrammeEvent, type ProgrammeEventStatu
 import { LocationDto } from './location.dto';
 
 export class SeatsDto {
-  @ApiProperty({ example: 38, description: 'Registrations holding a seat' })
+  @ApiProperty({ type: 'integer', example: 38, description: 'Registrations holding a seat' })
   registered: number;
 
-  @ApiProperty({ example: 0, description: 'Registrations on the waitlist' })
+  @ApiProperty({ type: 'integer', example: 0, description: 'Registrations on the waitlist' })
   waitlisted: number;
 
-  @ApiProperty({ example: 2, nullable: true, type: Number, description: 'Free seats; null for no limit' })
+  @ApiProperty({ example: 2, nullable: true, type: 'integer', description: 'Free seats; null for no limit' })
   available: number | null;
 }
 
@@ -36,7 +36,7 @@ export class ProgrammeEventDto {
   @ApiProperty({ type: LocationDto })
   location: LocationDto;
 
-  @ApiProperty({ nullable: true, type: Number, example: 40 })
+  @ApiProperty({ nullable: true, type: 'integer', example: 40 })
   capacity: number | null;
 
   @ApiProperty({ nullable: true, type: String, example: 'PL' })
@@ -60,7 +60,7 @@ export class ProgrammeEventDto {
   @ApiProperty({ type: SeatsDto })
   seats: SeatsDto;
 
-  @ApiProperty({ example: 1, description: '1 when scheduled, +1 with each update' })
+  @ApiProperty({ type: 'integer', example: 1, description: '1 when scheduled, +1 with each update' })
   revision: number;
 
   @ApiProperty({ format: 'date-time' })

@@ -40,14 +40,14 @@ export class UpdateProgrammeEventDto {
   @Type(() => LocationDto)
   location?: LocationDto;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CAPACITY, nullable: true, description: 'null removes the limit; raising it promotes the waitlist' })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_CAPACITY, nullable: true, description: 'null removes the limit; raising it promotes the waitlist' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_CAPACITY)
   capacity?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'PL' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'PL', description: 'ISO 3166-1 alpha-2 (any letter case); null: none' })
   @IsOptional()
   @Transform(toUpperCase)
   @IsISO31661Alpha2({ message: '$property must be an ISO 3166-1 alpha-2 country code, like PL' })
@@ -61,7 +61,7 @@ export class UpdateProgrammeEventDto {
   @IsIn(FINANCIERS, { each: true, message: `each value in $property must be one of ${FINANCIERS.join(', ')}` })
   financiers?: Financier[];
 
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'null: registration closes at the start' })
   @IsOptional()
   @IsInstant()
   registrationClosesAt?: string | null;

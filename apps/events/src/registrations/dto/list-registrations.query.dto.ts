@@ -9,7 +9,7 @@ export class ListRegistrationsQueryDto extends PageQueryDto {
   @IsIn(REGISTRATION_STATUSES, { message: `$property must be one of ${REGISTRATION_STATUSES.join(', ')}` })
   status?: RegistrationStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Registrations of this company' })
   @IsOptional()
   @IsUUID()
   companyId?: string;

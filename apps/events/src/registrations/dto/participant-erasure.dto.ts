@@ -12,6 +12,6 @@ export class ParticipantErasureDto {
 }
 
 export class ParticipantErasureResultDto {
-  @ApiProperty({ example: 3, description: 'Registrations whose name and address were erased' })
+  @ApiProperty({ type: 'integer', example: 3, description: 'Registrations whose name and address were erased' })
   erasedRegistrations: number;
 }

@@ -50,7 +50,7 @@ export class ParticipantDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'anna@example.se', description: 'For a participant given by name; one registration per address and event' })
+  @ApiPropertyOptional({ type: String, format: 'email', nullable: true, example: 'anna@example.se', description: 'For a participant given by name; one registration per address and event' })
   @IsOptional()
   @OnlyForNamedParticipant()
   @Transform(trim)

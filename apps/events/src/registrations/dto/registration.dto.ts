@@ -50,7 +50,7 @@ export class RegistrationDto {
 
   @ApiProperty({
     nullable: true,
-    type: Number,
+    type: 'integer',
     example: null,
     description: 'While waitlisted: the place in the waitlist\'s order (1 is served first); positions are not renumbered when others leave',
   })
@@ -71,7 +71,7 @@ export class RegistrationDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   cancelledAt: string | null;
 
-  @ApiProperty({ type: AttendanceViewDto, nullable: true })
+  @ApiProperty({ type: AttendanceViewDto, nullable: true, description: 'Null until attendance is taken' })
   attendance: AttendanceViewDto | null;
 
   static from(r: Registration): RegistrationDto {

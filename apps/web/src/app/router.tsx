@@ -1,0 +1,53 @@
+// Every screen is its own chunk (`lazy`), so the first screen loads only the shell and itself.
+import { createBrowserRouter, Navigate } from 'react-router';
+import { currentSession } from '../lib/session';
+import { PageLoader } from '../components/page-state';
+import { Layout } from './layout';
+import { RequireSession } from './require-session';
+import { NotFound } from './not-found';
+
+function homePath(): string {
+  const session = currentSession();
+  if (!session) return '/sign-in';
+  if (session.roles.includes('company') && session.companyId) return `/companies/${session.companyId}`;
+  if (session.roles.includes('financier')) return '/events';
+  return '/companies';
+}
+
+function Home() {
+  return <Navigate to={homePath()} replace />;
+}
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      path: '/sign-in',
+      HydrateFallback: PageLoader,
+      lazy: async () => ({ Component: (await import('../features/auth/routes/sign-in')).SignInRoute }),
+    },
+    {
+      path: '/auth/callback',
+      HydrateFallback: PageLoader,
+      lazy: async () => ({ Component: (await import('../features/auth/routes/oidc-callback')).OidcCallbackRoute }),
+    },
+    {
+      HydrateFallback: PageLoader,
+      element: (
+        <RequireSession>
+          <Layout />
+        </RequireSession>
+      ),
+      children: [
+        { index: true, element: <Home /> },
+        { path: 'companies', lazy: async () => ({ Component: (await import('../features/companies/routes/companies-list')).CompaniesListRoute }) },
+        { path: 'companies/new', lazy: async () => ({ Component: (await import('../features/companies/routes/register-company')).RegisterCompanyRoute }) },
+        { path: 'companies/:companyId', lazy: async () => ({ Component: (await import('../features/companies/routes/company-page')).CompanyRoute }) },
+        { path: 'events', lazy: async () => ({ Component: (await import('../features/events/routes/events-list')).EventsListRoute }) },
+        { path: 'events/new', lazy: async () => ({ Component: (await import('../features/events/routes/schedule-event')).ScheduleEventRoute }) },
+        { path: 'events/:eventId', lazy: async () => ({ Component: (await import('../features/events/routes/event-page')).EventRoute }) },
+        { path: 'events/:eventId/attendance', lazy: async () => ({ Component: (await import('../features/events/routes/attendance')).AttendanceRoute }) },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,139 @@
+import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorState, PageLoader } from '../../../components/page-state';
+import { Pager } from '../../../components/pager';
+import { useFormat } from '../../../lib/format';
+import { canManage, useSession } from '../../../lib/session';
+import { type CompanyListQuery, type Municipality, useCompanies } from '../api/companies';
+import { MUNICIPALITIES, SIZE_CLASSES, SORTS } from '../vocabulary';
+
+const PAGE_SIZE = 20;
+
+/** The list's filters live in the address, so a filtered list can be bookmarked and shared. */
+function queryOf(params: URLSearchParams): CompanyListQuery {
+  const exporting = params.get('exporting');
+  return {
+    page: Number(params.get('page')) || 1,
+    pageSize: PAGE_SIZE,
+    q: params.get('q') || undefined,
+    municipality: (params.get('municipality') as Municipality) || undefined,
+    sizeClass: (params.get('sizeClass') as (typeof SIZE_CLASSES)[number]) || undefined,
+    exporting: exporting === 'true' ? true : exporting === 'false' ? false : undefined,
+    sort: (params.get('sort') as (typeof SORTS)[number]) || 'name',
+  };
+}
+
+export function CompaniesListRoute() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const query = queryOf(params);
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [debounced] = useDebouncedValue(search, 300);
+  const companies = useCompanies(query);
+
+  const update = (key: string, value: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      if (key !== 'page') next.delete('page');
+      return next;
+    });
+
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== debounced) update('q', debounced);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the typed text drives this
+  }, [debounced]);
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t('companies.title')}</Title>
+        {canManage(session) && (
+          <Button component={Link} to="/companies/new">
+            {t('companies.register')}
+          </Button>
+        )}
+      </Group>
+      <form role="search" aria-label={t('app.filters')} onSubmit={(e) => e.preventDefault()}>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }}>
+          <TextInput label={t('companies.searchLabel')} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+          <NativeSelect
+            label={t('companies.municipality')}
+            value={query.municipality ?? ''}
+            onChange={(e) => update('municipality', e.currentTarget.value)}
+            data={[{ value: '', label: t('app.all') }, ...MUNICIPALITIES.map((m) => ({ value: m, label: m === 'outside-county' ? t('companies.outsideCounty') : m }))]}
+          />
+          <NativeSelect
+            label={t('companies.sizeClass')}
+            value={query.sizeClass ?? ''}
+            onChange={(e) => update('sizeClass', e.currentTarget.value)}
+            data={[{ value: '', label: t('app.all') }, ...SIZE_CLASSES.map((s) => ({ value: s, label: t(`companies.sizeClasses.${s}`) }))]}
+          />
+          <NativeSelect
+            label={t('companies.exporting')}
+            value={params.get('exporting') ?? ''}
+            onChange={(e) => update('exporting', e.currentTarget.value)}
+            data={[
+              { value: '', label: t('app.all') },
+              { value: 'true', label: t('app.yes') },
+              { value: 'false', label: t('app.no') },
+            ]}
+          />
+          <NativeSelect
+            label={t('app.sortBy')}
+            value={query.sort}
+            onChange={(e) => update('sort', e.currentTarget.value)}
+            data={SORTS.map((s) => ({ value: s, label: t(`companies.sort.${s}`) }))}
+          />
+        </SimpleGrid>
+      </form>
+      {companies.isPending ? (
+        <PageLoader />
+      ) : companies.isError ? (
+        <ErrorState error={companies.error} onRetry={() => void companies.refetch()} />
+      ) : companies.data.items.length === 0 ? (
+        <Text>{t('app.noResults')}</Text>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped highlightOnHover aria-label={t('companies.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('companies.name')}</Table.Th>
+                  <Table.Th scope="col">{t('orgNumber.label')}</Table.Th>
+                  <Table.Th scope="col">{t('companies.municipality')}</Table.Th>
+                  <Table.Th scope="col">{t('companies.sizeClass')}</Table.Th>
+                  <Table.Th scope="col">{t('companies.exporting')}</Table.Th>
+                  <Table.Th scope="col">{t('companies.registeredAt')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {companies.data.items.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/companies/${c.id}`}>
+                        {c.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{c.orgNumber}</Table.Td>
+                    <Table.Td>{c.municipality === 'outside-county' ? `${t('companies.outsideCounty')} (${c.county})` : c.municipality}</Table.Td>
+                    <Table.Td>{c.sizeClass ? t(`companies.sizeClasses.${c.sizeClass}`) : t('app.unknown')}</Table.Td>
+                    <Table.Td>{c.exporting ? <Badge color="var(--globac-ok)">{t('app.yes')}</Badge> : t('app.no')}</Table.Td>
+                    <Table.Td>{fmt.date(c.registeredAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Pager page={companies.data.page} pageSize={companies.data.pageSize} total={companies.data.total} onChange={(p) => update('page', String(p))} />
+        </>
+      )}
+    </Stack>
+  );
+}

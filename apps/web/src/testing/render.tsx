@@ -1,0 +1,53 @@
+// Renders a component as the app does (providers, router, i18n) against the real services that the
+// global setup started, signed in with a development token.
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
+import { inject } from 'vitest';
+import { AppProvider, newQueryClient } from '../app/provider';
+import { setApiBaseUrls } from '../lib/api-client';
+import { i18n } from '../lib/i18n';
+import { signIn } from '../lib/session';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    services: { companies: string; events: string };
+    staffToken: string;
+  }
+}
+
+export async function renderSignedIn(ui: ReactNode, { language = 'sv' }: { language?: 'sv' | 'en' } = {}) {
+  setApiBaseUrls(inject('services'));
+  signIn(inject('staffToken'));
+  await i18n.changeLanguage(language);
+  const client = newQueryClient();
+  return render(
+    <AppProvider queryClient={client}>
+      <MemoryRouter>{ui}</MemoryRouter>
+    </AppProvider>,
+  );
+}
+
+/** The same services, for a test's own set-up (a company to register people for, ...). */
+export async function callService<T>(service: 'companies' | 'events', path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${inject('services')[service]}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${inject('staffToken')}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json()) as T;
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** A valid organisation number of a legal entity, different each call. */
+export function randomOrgNumber(): string {
+  const digits = [5, 5, 6 + Math.floor(Math.random() * 4), ...Array.from({ length: 6 }, () => Math.floor(Math.random() * 10))];
+  let sum = 0;
+  digits.forEach((d, i) => {
+    const v = d * (i % 2 === 0 ? 2 : 1);
+    sum += v > 9 ? v - 9 : v;
+  });
+  const s = [...digits, (10 - (sum % 10)) % 10].join('');
+  return `${s.slice(0, 6)}-${s.slice(6)}`;
+}

@@ -1,0 +1,279 @@
+// The browser test: the real services started as `npm start` starts them, the built app, Debian's
+// Chromium driven by playwright-core. A project manager signs in, registers a company (seeing the
+// service's validation on the right field first), schedules an event starting soon, registers two
+// people, and takes attendance on a phone-sized screen. Every page is checked with axe-core in
+// Swedish and English (no serious or critical violation); screenshots go to .data/screenshots/.
+//   node --test apps/web/test/browser.test.mjs
+/* global document, window */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { cleanUp, eventually, isolatedEnv, randomOrgNumber, root, startAsNpmStart } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const shots = path.join(root, '.data/screenshots');
+const SERVICES = ['companies', 'events', 'trips', 'reporting'];
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+function chromiumPath() {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (candidate && existsSync(candidate)) return candidate;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+let app;
+let isolation;
+let browser;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  const executablePath = chromiumPath();
+  assert.ok(executablePath, "Debian's chromium is not installed: apt-get install -y chromium (.ci/run does it)");
+  isolation = await isolatedEnv(SERVICES);
+  app = await startAsNpmStart({ ...isolation.env, WEB_PORT: '0' });
+  browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    // Without the background-networking flags Chromium keeps calling hosts this machine cannot reach.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+  if (isolation) await cleanUp(isolation);
+});
+
+/** axe-core on the page as it is; then the same page in the other language. Returns nothing: asserts. */
+async function checkAccessibility(page, name) {
+  const failures = [];
+  for (const language of ['sv', 'en']) {
+    await setLanguage(page, language);
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const results = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+    );
+    for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
+      failures.push(`${name} (${language}): ${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n').slice(1).join(' ').trim()})`).slice(0, 3).join(', ')}`);
+    if (language === 'en') await page.screenshot({ path: path.join(shots, `${name}.en.png`), fullPage: true });
+  }
+  await setLanguage(page, 'sv');
+  assert.deepEqual(failures, [], failures.join('\n'));
+}
+
+async function setLanguage(page, language) {
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  if (lang === language) return;
+  await page.locator('label', { hasText: language === 'en' ? 'English' : 'Svenska' }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, language);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+async function signInAsStaff(page) {
+  await page.goto(`${app.webUrl}/sign-in`);
+  await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+  await page.getByRole('radio', { name: 'projektledare' }).check();
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { name: 'Företag', level: 1 }).waitFor();
+}
+
+/** A `datetime-local` value in Swedish time (the browser's zone here) at least `leadSeconds` from now, on a whole minute. */
+function soon(leadSeconds, plusMinutes = 0) {
+  const at = new Date(Math.ceil((Date.now() + leadSeconds * 1000) / 60_000) * 60_000 + plusMinutes * 60_000);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return { value: `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`, at };
+}
+
+test('a project manager registers a company, schedules an event, registers two people and takes attendance on a phone', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+
+  // Sign in (development mode: a role, and a token the dev server signs).
+  await page.goto(app.webUrl);
+  await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+  await shot(page, '01-sign-in');
+  await checkAccessibility(page, '01-sign-in');
+  // By keyboard alone: Tab to the chosen role, Tab to the button, Enter.
+  const focused = () => page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.textContent || document.activeElement?.getAttribute('value')}`);
+  for (let i = 0; i < 10 && (await focused()) !== 'INPUT:staff'; i++) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'INPUT:staff');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'BUTTON:Logga in');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Företag', level: 1 }).waitFor();
+  // The first Tab stop of a page is the skip link, which takes focus to the content.
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'A:Hoppa till innehållet');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  await shot(page, '02-companies');
+  await checkAccessibility(page, '02-companies');
+
+  // Register a company: the org-number check as one types, then the service's own validation.
+  await page.getByRole('link', { name: 'Registrera företag' }).click();
+  await page.getByRole('heading', { name: 'Registrera företag' }).waitFor();
+  const orgNumber = randomOrgNumber();
+  const name = `Webbtest Trä AB ${orgNumber}`;
+  await page.getByLabel('Namn').fill(name);
+  const org = page.getByRole('textbox', { name: 'Organisationsnummer' });
+  await org.fill(`${orgNumber.slice(0, -1)}${(Number(orgNumber.at(-1)) + 1) % 10}`);
+  await page.getByText('Kontrollsiffran stämmer inte').waitFor();
+  await org.fill(orgNumber);
+  await page.getByText('Giltigt organisationsnummer').waitFor();
+  await page.getByLabel('Kommun').selectOption('Umeå');
+  await page.getByLabel('Antal anställda').fill('12');
+  await page.getByLabel('Webbplats').fill('inte en adress');
+  await page.getByRole('button', { name: 'Registrera företag' }).click();
+  const website = page.getByLabel('Webbplats');
+  await eventually(async () => (await website.getAttribute('aria-invalid')) === 'true');
+  await shot(page, '03-register-company-validation');
+  await checkAccessibility(page, '03-register-company');
+  await website.fill('https://webbtest.example');
+  await page.getByRole('button', { name: 'Registrera företag' }).click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+  await page.getByText(orgNumber).first().waitFor();
+  await page.getByText('Inga kontaktpersoner.').waitFor();
+  await page.getByText('Inga exportsiffror rapporterade.').waitFor();
+  await shot(page, '04-company-page');
+  await checkAccessibility(page, '04-company-page');
+
+  // Schedule an event starting soon (attendance can be taken once it has started).
+  await page.getByRole('link', { name: 'Evenemang' }).click();
+  await page.getByRole('heading', { name: 'Evenemang', level: 1 }).waitFor();
+  await checkAccessibility(page, '05-events');
+  await page.getByRole('link', { name: 'Planera evenemang' }).click();
+  await page.getByRole('heading', { name: 'Planera evenemang', level: 1 }).waitFor();
+  // Far enough ahead for the registrations on a loaded machine (registration closes at the start).
+  const starts = soon(70);
+  const ends = soon(70, 120);
+  await page.getByRole('combobox', { name: /^Typ/ }).selectOption('seminar');
+  await page.getByRole('combobox', { name: /^Ämne/ }).selectOption('market-entry');
+  await page.getByRole('textbox', { name: /^Rubrik/ }).fill('Exportseminarium: Polen');
+  await page.getByLabel(/^Börjar/).fill(starts.value);
+  await page.getByLabel(/^Slutar/).fill(ends.value);
+  await page.getByRole('textbox', { name: /^Ort/ }).fill('Umeå');
+  await page.getByLabel('Antal platser').fill('2');
+  await page.getByLabel('EU').check();
+  await shot(page, '06-schedule-event');
+  await checkAccessibility(page, '06-schedule-event');
+  await page.getByRole('button', { name: 'Planera evenemang' }).click();
+  await page.getByRole('heading', { name: 'Exportseminarium: Polen', level: 1 }).waitFor();
+  const eventUrl = page.url();
+
+  // Register two people. The events service learns of the new company from its integration event, so
+  // the first attempt may come before it has: try again until it is known.
+  for (const person of [{ name: 'Anna Lind', email: 'anna.lind@webbtest.example' }, { name: 'Erik Berg', email: 'erik.berg@webbtest.example' }]) {
+    await page.getByLabel('Sök företag att anmäla').fill(orgNumber);
+    await eventually(async () => (await page.getByRole('combobox', { name: /^Företag/ }).locator('option').count()) > 1);
+    await page.getByRole('combobox', { name: /^Företag/ }).selectOption({ label: `${name} (${orgNumber})` });
+    await page.getByRole('textbox', { name: /^Namn/ }).fill(person.name);
+    await page.getByLabel('E-post').fill(person.email);
+    await eventually(
+      async () => {
+        await page.getByRole('button', { name: 'Anmäl deltagare' }).click();
+        await page.getByText(`${person.name} är anmäld.`).waitFor({ timeout: 3000 });
+        return true;
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+  }
+  await page.getByRole('cell', { name: 'Erik Berg', exact: true }).waitFor();
+  await page.getByText('2 anmälda, 0 på väntelistan').waitFor();
+  await shot(page, '07-event-registrations');
+  await checkAccessibility(page, '07-event-page');
+  await context.close();
+
+  // At the door, on a phone: sign in again there and wait for the event to start.
+  const phone = await browser.newContext({ ...PHONE, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const mobile = await phone.newPage();
+  mobile.on('pageerror', (e) => consoleErrors.push(e.message));
+  await signInAsStaff(mobile);
+  await mobile.goto(`${eventUrl}/attendance`);
+  await mobile.getByRole('heading', { name: /Närvaro/ }).waitFor();
+  await shot(mobile, '08-attendance-before-start');
+  await eventually(
+    async () => {
+      await mobile.reload();
+      const anna = mobile.getByRole('switch', { name: 'Anna Lind' });
+      await anna.waitFor();
+      return !(await anna.isDisabled());
+    },
+    { timeoutMs: Math.max(30_000, starts.at.getTime() - Date.now() + 30_000), intervalMs: 2000 },
+  );
+  for (const who of ['Anna Lind', 'Erik Berg']) {
+    await mobile.getByRole('switch', { name: who }).check({ force: true });
+  }
+  await mobile.getByText('2 av 2 närvarande').waitFor();
+  await shot(mobile, '09-attendance-phone');
+  await checkAccessibility(mobile, '09-attendance-phone');
+  await phone.close();
+  assert.deepEqual(consoleErrors, []);
+});
+
+/** Through the app's own origin, as the browser calls it: a development token and a company. */
+async function registerCompanyThroughApi(name) {
+  const { token } = await (await fetch(`${app.webUrl}/dev-auth/token`, { method: 'POST', body: JSON.stringify({ role: 'staff' }) })).json();
+  const orgNumber = randomOrgNumber();
+  const response = await fetch(`${app.webUrl}/api/companies`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `${name} ${orgNumber}`, orgNumber, municipality: 'Skellefteå' }),
+  });
+  assert.equal(response.status, 201);
+  return response.json();
+}
+
+test("a company user sees its own company and not another's; a financier sees no write buttons and is refused companies", async () => {
+  const own = await registerCompanyThroughApi('Egen AB');
+  const other = await registerCompanyThroughApi('Annan AB');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const page = await context.newPage();
+
+  await page.goto(`${app.webUrl}/sign-in`);
+  await page.getByRole('radio', { name: 'företagsanvändare' }).check();
+  await page.getByRole('combobox', { name: /^Företag/ }).selectOption(own.id);
+  await checkAccessibility(page, '10-sign-in-company');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { name: own.name, level: 1 }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Mitt företag' }).count(), 1);
+  assert.equal(await page.getByRole('heading', { name: 'Slå ihop dubbletter' }).count(), 0, 'merging is for staff');
+  await shot(page, '10-company-user-own-page');
+  await checkAccessibility(page, '10-company-user-own-page');
+  await page.goto(`${app.webUrl}/companies/${other.id}`);
+  await page.getByText('Du har inte behörighet till det här.').waitFor();
+  assert.equal(await page.getByText(other.name).count(), 0);
+  await shot(page, '11-company-user-other-page');
+  await checkAccessibility(page, '11-company-user-other-page');
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+  assert.equal(new URL(page.url()).search, '', 'a chosen sign-out does not come back to the page it left');
+
+  await page.getByRole('radio', { name: 'finansiär' }).check();
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { name: 'Evenemang', level: 1 }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Planera evenemang' }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: 'Företag' }).count(), 0);
+  await shot(page, '12-financier-events');
+  await page.goto(`${app.webUrl}/companies`);
+  await page.getByText('Du har inte behörighet till det här.').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Registrera företag' }).count(), 0);
+  await checkAccessibility(page, '12-financier-companies');
+  await context.close();
+});

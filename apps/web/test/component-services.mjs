@@ -1,0 +1,43 @@
+// Vitest global setup: the component tests of the forms talk to the real companies and events
+// services (their validation messages are what the forms must show), started here as processes on
+// their own databases and NATS subject prefix, and stopped and dropped afterwards.
+import { execFileSync, spawn } from 'node:child_process';
+import path from 'node:path';
+import { signDevToken } from '../tools/dev-auth.mjs';
+import { cleanUp, eventually, isolatedEnv, root } from './harness.mjs';
+
+const SERVICES = ['companies', 'events'];
+
+export default async function setup({ provide }) {
+  execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), ...SERVICES], { stdio: 'ignore' });
+  const isolation = await isolatedEnv(SERVICES);
+  const children = [];
+  const urls = {};
+  for (const service of SERVICES) {
+    const prefix = `${service.toUpperCase()}_`;
+    const env = { PATH: process.env.PATH ?? '', NATS_SUBJECT_PREFIX: isolation.env.NATS_SUBJECT_PREFIX, OUTBOX_POLL_INTERVAL_MS: '200' };
+    for (const [k, v] of Object.entries(isolation.env)) if (k.startsWith(prefix)) env[k.slice(prefix.length)] = v;
+    for (const k of ['POSTGRES_URL', 'NATS_URL']) if (process.env[k]) env[k] = process.env[k];
+    const child = spawn(process.execPath, [path.join(root, 'dist/apps', service, 'src/main.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.once('exit', (code) => {
+      if (code) process.stderr.write(`${service} exited with ${code}: ${stderr}\n`);
+    });
+    children.push(child);
+    urls[service] = `http://127.0.0.1:${env.PORT}`;
+  }
+  const stop = async () => {
+    await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', resolve), c.kill('SIGTERM'))))));
+    await cleanUp(isolation);
+  };
+  try {
+    for (const url of Object.values(urls)) await eventually(async () => (await fetch(`${url}/health/ready`)).ok, { timeoutMs: 90_000, intervalMs: 250 });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  provide('services', urls);
+  provide('staffToken', await signDevToken({ role: 'staff' }));
+  return stop;
+}
