@@ -82,6 +82,17 @@ export class ServiceConfig {
   @Max(100, { message: 'must be at most 100' })
   MESSAGING_MAX_DELIVERIES = 5;
 
+  /**
+   * Failures of one message from contention (deadlocks, serialization failures, lock time-outs) before it
+   * goes to the dead letters. Higher than MESSAGING_MAX_DELIVERIES: contention is usually gone on the next
+   * try. An unreachable database never counts.
+   */
+  @Transform(toNumber)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be at least 1' })
+  @Max(1000, { message: 'must be at most 1000' })
+  MESSAGING_MAX_CONTENTION_FAILURES = 20;
+
   /** How long JetStream waits for an ack before delivering a message again. */
   @Transform(toNumber)
   @IsInt({ message: 'must be an integer number of milliseconds' })

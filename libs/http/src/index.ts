@@ -3,6 +3,7 @@ export * from './bootstrap/openapi';
 export * from './bootstrap/openapi-errors';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/run-service';
+export * from './bootstrap/service-transport';
 export * from './errors/app.exception';
 export * from './errors/error-shape.filter';
 export * from './errors/uuid-param.decorator';

@@ -14,3 +14,8 @@ export * from './outbox/outbox-failures.service';
 export * from './outbox/outbox-relay.service';
 export * from './outbox/outbox.exceptions';
 export * from './outbox/outbox.service';
+export * from './transport/integration-event.context';
+export * from './transport/integration-events.transport';
+export * from './client/integration-event.deserializer';
+export * from './client/integration-events.client';
+export * from './client/jetstream-events.server';

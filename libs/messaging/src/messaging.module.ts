@@ -1,6 +1,6 @@
+import { SERVICE_TRANSPORT, type ServiceTransport } from '@globac/http';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { EventConsumers } from './consumer/event-consumers.service';
 import { MessageProcessor } from './consumer/message-processor.service';
 import { DeadLetterReplays } from './dead-letters/dead-letter-replays.service';
 import { DeadLetterService } from './dead-letters/dead-letter.service';
@@ -14,12 +14,14 @@ import { OutboxFailuresController } from './outbox/outbox-failures.controller';
 import { OutboxFailuresService } from './outbox/outbox-failures.service';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { OutboxService } from './outbox/outbox.service';
+import { IntegrationEventErrorFilter, IntegrationEventsTransport } from './transport/integration-events.transport';
 
 /**
  * Integration events for one service: the NATS connection, stream provisioning, the outbox (service
- * and relay), the consumers of every `@HandlesIntegrationEvent` method found among the application's
- * providers, dead letters and their admin endpoints. Needs the service's DatabaseModule (with
- * `messagingMigrations` in its migrations) and PlatformModule.
+ * and relay), the JetStream consumers as a Nest microservice transport (`IntegrationEventsTransport`,
+ * serving the `@HandlesIntegrationEvent` / `@EventPattern` methods of the application's controllers;
+ * `createServiceApp` connects it), dead letters and their admin endpoints. Needs the service's
+ * DatabaseModule (with `messagingMigrations` in its migrations) and PlatformModule.
  */
 @Module({})
 export class MessagingModule {
@@ -42,9 +44,14 @@ export class MessagingModule {
         MessageProcessor,
         DeadLetterService,
         DeadLetterReplays,
-        EventConsumers,
+        IntegrationEventsTransport,
+        {
+          provide: SERVICE_TRANSPORT,
+          useFactory: (strategy: IntegrationEventsTransport): ServiceTransport => ({ strategy, globalFilters: [new IntegrationEventErrorFilter()] }),
+          inject: [IntegrationEventsTransport],
+        },
       ],
-      exports: [NatsConnectionService, OutboxService, DeadLetterService],
+      exports: [NatsConnectionService, OutboxService, DeadLetterService, IntegrationEventsTransport, SERVICE_TRANSPORT],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { type DevTokenClaims, signDevToken } from '@globac/auth';
 import { loadConfig, type ServiceConfig } from '@globac/config';
-import { createServiceApp } from '@globac/http';
+import { createServiceApp, startServiceApp } from '@globac/http';
 import { JsonLogger } from '@globac/observability';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
@@ -59,7 +59,7 @@ export async function startTestService<C extends ServiceConfig>(options: TestSer
   const config = loadConfig(options.configClass, env);
   const logger = new JsonLogger(options.service, config.LOG_LEVEL);
   const app = await createServiceApp(options.createModule(config), { service: options.service, config, logger });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await startServiceApp(app, { port: 0, host: '127.0.0.1' });
   const openApi = (await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200)).body as Record<string, unknown>;
   const validator = new OpenApiResponseValidator(openApi);
   let stopped = false;

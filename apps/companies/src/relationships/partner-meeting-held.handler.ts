@@ -1,11 +1,11 @@
 import { type IntegrationEventEnvelope, PartnerMeetingHeld } from '@globac/contracts';
 import { HandlesIntegrationEvent } from '@globac/messaging';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RelationshipsService } from './relationships.service';
 
 /** Trips tell of B2B meetings with partners abroad; the relationship moves on from them. */
-@Injectable()
+@Controller()
 export class PartnerMeetingHeldHandler {
   constructor(private readonly relationships: RelationshipsService) {}
 

@@ -8,8 +8,8 @@ import { RelationshipsService } from './relationships.service';
 /** Relationships between county companies and partners abroad, with their stage history. */
 @Module({
   imports: [CompaniesModule, PartnersModule],
-  controllers: [RelationshipsController],
-  providers: [RelationshipsService, PartnerMeetingHeldHandler],
+  controllers: [RelationshipsController, PartnerMeetingHeldHandler],
+  providers: [RelationshipsService],
   exports: [RelationshipsService],
 })
 export class RelationshipsModule {}

@@ -1,6 +1,6 @@
 import { ContactErased, type IntegrationEventEnvelope } from '@globac/contracts';
 import { HandlesIntegrationEvent } from '@globac/messaging';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
  * contact id, and a name or address if any were held). What remains is what reports need and what no
  * longer identifies anyone: the company, the event, the status, the attendance and hours, the gender.
  */
-@Injectable()
+@Controller()
 export class ContactErasureHandler {
   @HandlesIntegrationEvent(ContactErased)
   async onContactErased(event: IntegrationEventEnvelope<ContactErased>, manager: EntityManager) {

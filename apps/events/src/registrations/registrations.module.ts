@@ -9,8 +9,8 @@ import { SeatsService } from './seats.service';
 /** Sign-ups for programme events: seats, the waitlist and its promotions, cancellations, erasure of participants' personal data. */
 @Module({
   imports: [CompanyDirectoryModule],
-  controllers: [RegistrationsController, ParticipantErasuresController],
-  providers: [RegistrationsService, SeatsService, ContactErasureHandler],
+  controllers: [RegistrationsController, ParticipantErasuresController, ContactErasureHandler],
+  providers: [RegistrationsService, SeatsService],
   exports: [SeatsService],
 })
 export class RegistrationsModule {}

@@ -1,6 +1,6 @@
 import { CompaniesMerged, CompanyRegistered, CompanyUpdated, type IntegrationEventEnvelope } from '@globac/contracts';
 import { HandlesIntegrationEvent } from '@globac/messaging';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { COPIED_FIELDS, CompanyCopy } from './company-copy.entity';
 import { CompanyNotYetKnownError } from './company-directory.exception';
@@ -9,7 +9,7 @@ import { CompanyNotYetKnownError } from './company-directory.exception';
  * Keeps the copy of the companies service's companies from its events. Each event is handled once (the
  * inbox), but not necessarily in order: a retried message arrives after later ones.
  */
-@Injectable()
+@Controller()
 export class CompanyDirectoryHandler {
   @HandlesIntegrationEvent(CompanyRegistered)
   async onRegistered(event: IntegrationEventEnvelope<CompanyRegistered>, manager: EntityManager) {

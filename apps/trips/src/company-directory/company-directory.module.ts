@@ -4,7 +4,8 @@ import { CompanyDirectoryService } from './company-directory.service';
 
 /** The copy of the companies service's companies (id, org number, name, municipality, size class, merges). */
 @Module({
-  providers: [CompanyDirectoryService, CompanyDirectoryHandler],
+  controllers: [CompanyDirectoryHandler],
+  providers: [CompanyDirectoryService],
   exports: [CompanyDirectoryService],
 })
 export class CompanyDirectoryModule {}

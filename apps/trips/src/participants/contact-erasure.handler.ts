@@ -1,13 +1,13 @@
 import { ContactErased, type IntegrationEventEnvelope } from '@globac/contracts';
 import { HandlesIntegrationEvent } from '@globac/messaging';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /**
  * A contact erased under the GDPR: the travellers that were that contact lose everything pointing at the
  * person. What remains (company, trip, status, gender) is what reports need and identifies no one.
  */
-@Injectable()
+@Controller()
 export class ContactErasureHandler {
   @HandlesIntegrationEvent(ContactErased)
   async onContactErased(event: IntegrationEventEnvelope<ContactErased>, manager: EntityManager) {

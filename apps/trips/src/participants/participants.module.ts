@@ -10,8 +10,8 @@ import { TravellerErasuresController } from './traveller-erasures.controller';
 @Module({
   imports: [TripsModule, CompanyDirectoryModule],
   // The erasure route first: its static path must not be taken for a trip id.
-  controllers: [TravellerErasuresController, ParticipantsController],
-  providers: [ParticipantsService, ContactErasureHandler],
+  controllers: [TravellerErasuresController, ParticipantsController, ContactErasureHandler],
+  providers: [ParticipantsService],
   exports: [ParticipantsService],
 })
 export class ParticipantsModule {}

@@ -1,6 +1,6 @@
 import { type IntegrationEventEnvelope, RelationshipStageChanged } from '@globac/contracts';
 import { HandlesIntegrationEvent } from '@globac/messaging';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -8,7 +8,7 @@ import type { EntityManager } from 'typeorm';
  * partner that a meeting gave by name once the companies service registered it (the change it causes
  * names the meeting), so that later corrections of the meeting carry the id.
  */
-@Injectable()
+@Controller()
 export class PartnerDirectoryHandler {
   @HandlesIntegrationEvent(RelationshipStageChanged)
   async onStageChanged(event: IntegrationEventEnvelope<RelationshipStageChanged>, manager: EntityManager) {

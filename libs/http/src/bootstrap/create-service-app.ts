@@ -15,6 +15,7 @@ import { registerRateLimit } from '../protection/rate-limit';
 import { registerSecurityHeaders } from '../protection/security-headers';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { buildOpenApiDocument, setupOpenApi } from './openapi';
+import { connectServiceTransport } from './service-transport';
 
 export interface ServiceAppOptions {
   /** The service's name: companies, events, trips or reporting. */
@@ -31,7 +32,11 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 /** Larger bodies are refused with 413. */
 export const BODY_LIMIT = 1024 * 1024;
 
-/** Creates a service's Nest application on Fastify with the platform's common behaviour. */
+/**
+ * Creates a service's Nest application on Fastify with the platform's common behaviour, with the
+ * service's transport (the integration-event consumers) connected as a microservice. Start it with
+ * `startServiceApp`.
+ */
 export async function createServiceApp(module: unknown, options: ServiceAppOptions): Promise<NestFastifyApplication> {
   const { config, service } = options;
   const logger = options.logger ?? new JsonLogger(service, config.LOG_LEVEL);
@@ -87,6 +92,7 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
 
   setupOpenApi(app, service, options.version ?? '0.1.0');
   registerQueryAllowList(fastify, routesWithoutQuery(app, 'api', OPERATIONAL_ROUTES));
+  connectServiceTransport(app);
   return app;
 }
 

@@ -1,11 +1,12 @@
 import { ConfigValidationError, loadConfig, type ServiceConfig } from '@globac/config';
 import { JsonLogger } from '@globac/observability';
 import { createServiceApp } from './create-service-app';
+import { startServiceApp } from './service-transport';
 
 /**
  * The `main` of every service: validates the environment (stopping with a message naming each bad
- * variable), starts the app, and on SIGTERM/SIGINT finishes in-flight requests, drains NATS and closes
- * the database pool before exiting (or exits anyway after SHUTDOWN_TIMEOUT_MS).
+ * variable), starts the app and its consumers, and on SIGTERM/SIGINT finishes in-flight requests and
+ * messages, drains NATS and closes the database pool before exiting (or exits anyway after SHUTDOWN_TIMEOUT_MS).
  */
 export async function runService<C extends ServiceConfig>(service: string, configClass: new () => C, createModule: (config: C) => unknown) {
   let config: C;
@@ -41,7 +42,7 @@ export async function runService<C extends ServiceConfig>(service: string, confi
     };
     process.once('SIGTERM', (s) => void stop(s));
     process.once('SIGINT', (s) => void stop(s));
-    await app.listen({ port: config.PORT, host: config.HOST });
+    await startServiceApp(app, { port: config.PORT, host: config.HOST });
     logger.log(`listening on http://${config.HOST}:${config.PORT}`, 'Startup');
   } catch (error) {
     fail(error);

@@ -9,6 +9,8 @@ import { backoffDelay, WakeSignal } from '../support/wake-signal';
 import { BoundedBuffer } from './bounded-buffer';
 import type { MessageProcessor, ProcessOutcome } from './message-processor.service';
 
+const CONTENTION_TRACKED = 10_000;
+
 export interface ConsumerRunnerDeps {
   config: ServiceConfig;
   nats: NatsConnectionService;
@@ -32,6 +34,13 @@ export class ConsumerRunner {
   private messages?: ConsumerMessages;
   private buffer?: BoundedBuffer<JsMsg>;
   private done?: Promise<void>;
+  /**
+   * Contention failures (deadlocks, serialization failures, lock time-outs) per stream sequence. Kept
+   * here because JetStream's delivery count also counts deliveries failed by a database outage, which
+   * must not count. Per replica and process: a message moving to another replica starts again, which
+   * delays its dead letter but cannot keep it looping for ever.
+   */
+  private readonly contention = new Map<number, number>();
 
   constructor(
     readonly binding: ConsumerBinding,
@@ -139,6 +148,7 @@ export class ConsumerRunner {
     const { metrics, config } = this.deps;
     const deliveries = message.info.deliveryCount;
     if (deliveries > 1) metrics.redelivered.inc({ event_type: outcome.eventType });
+    if (outcome.kind !== 'failed' || outcome.transient !== 'contention') this.contention.delete(message.info.streamSequence);
     switch (outcome.kind) {
       case 'handled':
       case 'duplicate':
@@ -149,10 +159,26 @@ export class ConsumerRunner {
       case 'rejected':
         return this.deadLetter(message, { reason: outcome.reason, error: outcome.error, eventType: outcome.eventType, eventId: outcome.eventId });
       case 'failed':
-        if (outcome.transient) {
-          // The database is away or busy: not the message's fault, so no delivery counts against it.
+        if (outcome.transient === 'unavailable') {
+          // The database is away: not the message's fault, so no delivery counts against it.
           this.logger.warn(`${outcome.eventType} ${outcome.eventId}: database unavailable (${outcome.error.message}); retrying`);
           message.nak(this.retryDelay(message));
+        } else if (outcome.transient === 'contention') {
+          const failures = (this.contention.get(message.info.streamSequence) ?? 0) + 1;
+          if (failures >= config.MESSAGING_MAX_CONTENTION_FAILURES) {
+            await this.deadLetter(message, {
+              reason: 'max-contention-failures',
+              error: outcome.error.message,
+              eventType: outcome.eventType,
+              eventId: outcome.eventId,
+            });
+          } else {
+            this.countContention(message.info.streamSequence, failures);
+            this.logger.warn(
+              `${outcome.eventType} ${outcome.eventId}: database contention (${failures} of ${config.MESSAGING_MAX_CONTENTION_FAILURES}): ${outcome.error.message}; retrying`,
+            );
+            message.nak(this.retryDelay(message));
+          }
         } else if (deliveries >= config.MESSAGING_MAX_DELIVERIES) {
           await this.deadLetter(message, {
             reason: 'max-deliveries',
@@ -169,6 +195,13 @@ export class ConsumerRunner {
     }
   }
 
+  private countContention(sequence: number, failures: number) {
+    this.contention.delete(sequence);
+    this.contention.set(sequence, failures);
+    // Bounded: the oldest entries (messages another replica finished) go first.
+    while (this.contention.size > CONTENTION_TRACKED) this.contention.delete(this.contention.keys().next().value!);
+  }
+
   private async deadLetter(message: JsMsg, cause: { reason: string; error: string; eventType: string; eventId?: string }) {
     try {
       await this.deps.deadLetters.publish(message, cause);
@@ -178,6 +211,7 @@ export class ConsumerRunner {
       return;
     }
     message.term();
+    this.contention.delete(message.info.streamSequence);
     this.deps.metrics.deadLettered.inc({ event_type: cause.eventType, reason: cause.reason });
     this.logger.error(
       `dead-lettered ${message.subject} #${message.info.streamSequence} (${cause.eventType}${cause.eventId ? ` ${cause.eventId}` : ''}) ` +

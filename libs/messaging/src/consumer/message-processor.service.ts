@@ -13,7 +13,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { HandlerRegistry, type RegisteredHandler } from '../handlers/handler-registry.service';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { durableNameOf } from '../nats/naming';
-import { isTransientDatabaseError } from '../support/database-errors';
+import { type TransientDatabaseFailure, transientDatabaseFailure } from '../support/database-errors';
 
 /** A message as the processor sees it, from a consumer or from the dead letters. */
 export interface IncomingMessage {
@@ -27,7 +27,8 @@ export type ProcessOutcome =
   | { kind: 'duplicate'; eventType: string }
   | { kind: 'ignored'; eventType: string }
   | { kind: 'rejected'; eventType: string; reason: EventRejectionReason; error: string; eventId?: string }
-  | { kind: 'failed'; eventType: string; error: Error; transient: boolean; eventId: string };
+  /** `transient`: the database was away (`unavailable`) or the transaction collided with others (`contention`); else the handler failed. */
+  | { kind: 'failed'; eventType: string; error: Error; transient?: TransientDatabaseFailure; eventId: string };
 
 interface Decoded {
   index: number;
@@ -97,8 +98,9 @@ export class MessageProcessor {
   }
 
   private failure(one: Decoded, error: unknown): ProcessOutcome {
-    const err = error instanceof Error ? error : new Error(String(error));
-    return { kind: 'failed', eventType: one.contract.type, error: err, transient: isTransientDatabaseError(err), eventId: one.envelope.id };
+    // An RPC exception filter may hand back a plain object (an RpcException's error): keep what it says.
+    const err = error instanceof Error ? error : new Error(typeof error === 'object' && error !== null ? JSON.stringify(error) : String(error));
+    return { kind: 'failed', eventType: one.contract.type, error: err, transient: transientDatabaseFailure(err), eventId: one.envelope.id };
   }
 
   private async inTransaction(batch: Decoded[], outcomes: ProcessOutcome[]): Promise<void> {

@@ -1,60 +1,58 @@
 import { CompanyRegistered, CompanyUpdated, contractOf, type IntegrationEventEnvelope } from '@globac/contracts';
-import { Injectable, Scope } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import type { EntityManager } from 'typeorm';
+import type { IntegrationEventContext } from '../transport/integration-event.context';
 import { HandlerRegistry } from './handler-registry.service';
-import { HandlesIntegrationEvent, HandlesIntegrationEventBatch } from './handles-integration-event.decorator';
+import {
+  HandlesIntegrationEvent,
+  HandlesIntegrationEventBatch,
+  INTEGRATION_EVENT_EXTRAS,
+  INTEGRATION_EVENTS_TRANSPORT,
+} from './handles-integration-event.decorator';
 
-@Injectable()
+@Controller()
 class DirectoryHandler {
-  readonly seen: string[] = [];
-
   @HandlesIntegrationEvent(CompanyRegistered)
-  async onRegistered(event: IntegrationEventEnvelope<CompanyRegistered>, _manager: EntityManager) {
-    this.seen.push(`one:${event.id}`);
-  }
+  async onRegistered(_event: IntegrationEventEnvelope<CompanyRegistered>, _manager: EntityManager) {}
 
   @HandlesIntegrationEventBatch(CompanyRegistered)
-  async onRegisteredBatch(events: IntegrationEventEnvelope<CompanyRegistered>[]) {
-    this.seen.push(`batch:${events.length}`);
-  }
+  async onRegisteredBatch(_events: IntegrationEventEnvelope<CompanyRegistered>[]) {}
 
-  notAHandler() {
-    return 'ignored';
-  }
-}
-
-@Injectable({ scope: Scope.REQUEST })
-class RequestScopedHandler {
   @HandlesIntegrationEvent(CompanyUpdated)
-  async onUpdated() {}
+  async onUpdated(@Payload() _event: IntegrationEventEnvelope<CompanyUpdated>, @Ctx() _context: IntegrationEventContext) {}
 }
 
-const envelope = (id: string) => ({ id, data: {} }) as IntegrationEventEnvelope<object>;
+const meta = (key: string, fn: unknown) => Reflect.getMetadata(key, fn as object) as unknown;
+const params = (method: string) => Object.values(Reflect.getMetadata('__routeArguments__', DirectoryHandler, method) as Record<string, { index: number }>);
 
-describe('HandlerRegistry', () => {
-  it('finds decorated methods of providers, bound to their instance, with the producers to consume', async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [HandlerRegistry, DirectoryHandler] }).compile();
-    const registry = moduleRef.get(HandlerRegistry);
-    registry.discover();
-
-    const handlers = registry.handlersOf(contractOf(CompanyRegistered));
-    expect(handlers.map((h) => [h.name, h.batch])).toEqual([
-      ['DirectoryHandler.onRegistered', false],
-      ['DirectoryHandler.onRegisteredBatch', true],
-    ]);
-    expect(registry.handlersOf(contractOf(CompanyUpdated))).toEqual([]);
-    expect(registry.consumedProducers).toEqual(['companies']);
-
-    const manager = {} as EntityManager;
-    await handlers[0].invoke([envelope('a')], manager);
-    await handlers[1].invoke([envelope('b'), envelope('c')], manager);
-    expect(moduleRef.get(DirectoryHandler).seen).toEqual(['one:a', 'batch:2']);
+describe('@HandlesIntegrationEvent', () => {
+  it('is an @EventPattern on the subject without the environment prefix, bound to the platform transport', () => {
+    const fn = DirectoryHandler.prototype.onRegistered;
+    expect(meta('microservices:pattern', fn)).toEqual(['companies.company.registered.v1']);
+    expect(meta('microservices:transport', fn)).toBe(INTEGRATION_EVENTS_TRANSPORT);
+    expect(meta('microservices:pattern_extras', fn)).toEqual({ [INTEGRATION_EVENT_EXTRAS]: { batch: false, handler: 'DirectoryHandler.onRegistered' } });
+    expect(meta('microservices:pattern_extras', DirectoryHandler.prototype.onRegisteredBatch)).toEqual({
+      [INTEGRATION_EVENT_EXTRAS]: { batch: true, handler: 'DirectoryHandler.onRegisteredBatch' },
+    });
   });
 
-  it('refuses handlers that are not singletons (they would have no instance to call)', async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [HandlerRegistry, RequestScopedHandler] }).compile();
-    expect(() => moduleRef.get(HandlerRegistry).discover()).toThrow('RequestScopedHandler.onUpdated: integration-event handlers must be singleton providers');
+  it('gives the method the (event, manager) parameters unless it declares its own', () => {
+    expect(params('onRegistered').map((p) => p.index).sort()).toEqual([0, 1]);
+    // Own @Payload() and @Ctx(): exactly those two, not the defaults on top.
+    const own = Reflect.getMetadata('__routeArguments__', DirectoryHandler, 'onUpdated') as Record<string, unknown>;
+    expect(Object.keys(own).sort()).toEqual(['3:0', '6:1']);
+  });
+});
+
+describe('HandlerRegistry', () => {
+  it('keeps handlers by type and version, in registration order, and the producers to consume', () => {
+    const registry = new HandlerRegistry();
+    const invoke = async () => undefined;
+    registry.register({ contract: contractOf(CompanyRegistered), batch: false, name: 'a', invoke });
+    registry.register({ contract: contractOf(CompanyRegistered), batch: true, name: 'b', invoke });
+    expect(registry.handlersOf(contractOf(CompanyRegistered)).map((h) => h.name)).toEqual(['a', 'b']);
+    expect(registry.handlersOf(contractOf(CompanyUpdated))).toEqual([]);
+    expect(registry.consumedProducers).toEqual(['companies']);
   });
 });

@@ -2,7 +2,7 @@ import { ServiceConfig } from '@globac/config';
 import { HealthRegistry, MetricsService } from '@globac/observability';
 import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { type NatsConnection, connect } from '@nats-io/transport-node';
-import { type BeforeApplicationShutdown, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 
 export type NatsState = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
@@ -16,7 +16,7 @@ const DRAIN_TIMEOUT_MS = 5000;
  * outbox); readiness details and the `nats_connected` gauge show the state.
  */
 @Injectable()
-export class NatsConnectionService implements OnModuleInit, BeforeApplicationShutdown {
+export class NatsConnectionService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('NATS');
   private connection?: NatsConnection;
   private js?: JetStreamClient;
@@ -146,10 +146,11 @@ export class NatsConnectionService implements OnModuleInit, BeforeApplicationShu
   }
 
   /**
-   * Drain on shutdown, after the consumers and the outbox relay stopped (they stop in onModuleDestroy):
-   * published messages are flushed before closing. A drain that cannot finish (NATS away) is cut short.
+   * Drain on shutdown, after the outbox relay stopped (onModuleDestroy) and the consumers stopped (the
+   * transport closes with the app's microservices, after the hooks before this one): published messages
+   * and acks are flushed before closing. A drain that cannot finish (NATS away) is cut short.
    */
-  async beforeApplicationShutdown() {
+  async onApplicationShutdown() {
     const wasConnected = this.state === 'connected';
     this.state = 'closed';
     clearTimeout(this.retryTimer);

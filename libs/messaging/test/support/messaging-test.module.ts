@@ -22,8 +22,7 @@ export class MessagingTestModule {
         DatabaseModule.forService({ entities: [], migrations: [...messagingMigrations, LedgerTables1795673090000] }),
         MessagingModule.forService({ service: role === 'producer' ? 'companies' : 'ledger' }),
       ],
-      controllers: role === 'producer' ? [TestCompaniesController] : [],
-      providers: role === 'consumer' ? [LedgerHandler] : [],
+      controllers: role === 'producer' ? [TestCompaniesController] : [LedgerHandler],
     };
   }
 }
