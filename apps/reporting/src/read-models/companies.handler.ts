@@ -7,13 +7,13 @@ import {
   RelationshipStageChanged,
 } from '@globac/contracts';
 import { HandlesIntegrationEvent, HandlesIntegrationEventBatch } from '@globac/messaging';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { companiesProjection } from './companies.projection';
 import { enterReadModels, recordProgress } from './projection-support';
 
 /** The companies stream into the read models (the projections say how each event is applied). */
-@Injectable()
+@Controller()
 export class CompaniesHandler {
   @HandlesIntegrationEventBatch(CompanyRegistered)
   async onRegistered(events: IntegrationEventEnvelope<CompanyRegistered>[], manager: EntityManager) {

@@ -8,13 +8,13 @@ import {
   ParticipantAttended,
 } from '@globac/contracts';
 import { HandlesIntegrationEventBatch } from '@globac/messaging';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { programmeEventsProjection } from './programme-events.projection';
 import { enterReadModels, recordProgress } from './projection-support';
 
 /** The events stream into the read models (the projections say how each event is applied). */
-@Injectable()
+@Controller()
 export class ProgrammeEventsHandler {
   @HandlesIntegrationEventBatch(EventScheduled)
   async onScheduled(events: IntegrationEventEnvelope<EventScheduled>[], manager: EntityManager) {

@@ -5,6 +5,7 @@ import { TripsHandler } from './trips.handler';
 
 /** The read models, kept from the companies, events and trips streams (docs/reporting.md). */
 @Module({
-  providers: [CompaniesHandler, ProgrammeEventsHandler, TripsHandler],
+  // Integration-event handlers are controllers: the messaging transport finds them where Nest looks for @EventPattern.
+  controllers: [CompaniesHandler, ProgrammeEventsHandler, TripsHandler],
 })
 export class ReadModelsModule {}

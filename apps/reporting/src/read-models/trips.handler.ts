@@ -7,7 +7,7 @@ import {
   TripPlanned,
 } from '@globac/contracts';
 import { HandlesIntegrationEventBatch } from '@globac/messaging';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { produceTripReports } from '../trip-reports/trip-report.builder';
 import { enterReadModels, recordProgress } from './projection-support';
@@ -17,7 +17,7 @@ import { tripsProjection } from './trips.projection';
  * The trips stream into the read models. A trip's completion (or its correction) also produces the
  * trip report, in the same transaction as the inbox row: once per trigger, whichever replica takes it.
  */
-@Injectable()
+@Controller()
 export class TripsHandler {
   @HandlesIntegrationEventBatch(TripPlanned)
   async onPlanned(events: IntegrationEventEnvelope<TripPlanned>[], manager: EntityManager) {
