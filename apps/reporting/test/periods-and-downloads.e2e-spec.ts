@@ -141,6 +141,8 @@ describe('frozen periods, trip reports and downloads (real Postgres and NATS)', 
     expect(pdf.disposition).toMatch(/^attachment; filename="globac-trip-.*\.pdf"$/);
     const none = await get(`/api/reports/trips/${randomUUID()}`).expect(404);
     expect(none.body.error).toBe('TRIP_REPORT_NOT_FOUND');
+    const noSuchRevision = await get(`/api/reports/trips/${trip}?revision=9`).expect(404);
+    expect(noSuchRevision.body).toMatchObject({ error: 'TRIP_REPORT_NOT_FOUND', details: { tripId: trip, revision: 9 } });
     await get(`/api/reports/trips/${trip}`, await app.companyToken(T)).expect(403);
   });
 });

@@ -547,9 +547,21 @@ export interface components {
             to: string;
         };
         FiltersDto: {
+            /**
+             * @description The financier asked for; absent for all
+             * @example eu
+             */
             financier?: string;
-            municipality?: string;
-            activityKind?: string;
+            /**
+             * @description The municipality asked for; absent for all
+             * @enum {string}
+             */
+            municipality?: "Bjurholm" | "Dorotea" | "Lycksele" | "Malå" | "Nordmaling" | "Norsjö" | "Robertsfors" | "Skellefteå" | "Sorsele" | "Storuman" | "Umeå" | "Vilhelmina" | "Vindeln" | "Vännäs" | "Åsele" | "outside-county";
+            /**
+             * @description The kind of activity asked for; absent for all
+             * @enum {string}
+             */
+            activityKind?: "seminar" | "competence-meeting" | "country-briefing" | "trade-fair" | "export-ring-meeting" | "export-circle-meeting" | "other" | "trip";
         };
         CompaniesSupportedDto: {
             total: number;
@@ -863,6 +875,12 @@ export interface components {
             /** @example 20 */
             pageSize: number;
         };
+        TripReportNotFoundDetails: {
+            /** Format: uuid */
+            tripId: string;
+            /** @description The revision asked for; absent when no report of the trip exists at all */
+            revision?: number;
+        };
         TripDestinationDto: {
             /** @example PL */
             country: string;
@@ -917,6 +935,13 @@ export interface components {
             travellingCompanies: components["schemas"]["TravellingCompanyDto"][];
             meetings: components["schemas"]["TripMeetingDto"][];
             totals: components["schemas"]["TripTotalsDto"];
+        };
+        RebuildRunningDetails: {
+            /**
+             * Format: uuid
+             * @description The rebuild that is running: follow it in GET /api/reports/status
+             */
+            id: string;
         };
         RebuildStartedDto: {
             /** Format: uuid */
@@ -1052,6 +1077,13 @@ export interface components {
             error: "FAILED_OUTBOX_ROW_NOT_FOUND";
             details: components["schemas"]["NotFoundDetails"];
         };
+        CompanyNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "COMPANY_NOT_FOUND";
+            details: components["schemas"]["NotFoundDetails"];
+        };
         PayloadTooLargeError: components["schemas"]["Error"] & {
             /** @constant */
             statusCode: 413;
@@ -1063,6 +1095,27 @@ export interface components {
             statusCode: 415;
             /** @constant */
             error: "UNSUPPORTED_MEDIA_TYPE";
+        };
+        PeriodNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "PERIOD_NOT_FOUND";
+            details: components["schemas"]["NotFoundDetails"];
+        };
+        TripReportNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "TRIP_REPORT_NOT_FOUND";
+            details: components["schemas"]["TripReportNotFoundDetails"];
+        };
+        RebuildRunningError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "REBUILD_RUNNING";
+            details: components["schemas"]["RebuildRunningDetails"];
         };
     };
     responses: never;
@@ -1653,19 +1706,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The indicators as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition) */
             200: {
                 headers: {
+                    /** @description With format only: `attachment; filename="…"`, the file name carrying the report's kind and period */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorsReportDto"];
-                    "text/csv": components["schemas"]["IndicatorsReportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["IndicatorsReportDto"];
-                    "application/pdf": components["schemas"]["IndicatorsReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED: a missing or malformed day, a period ending before it starts, an unknown filter value; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1683,7 +1738,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN: company users read only their own activities; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1721,10 +1776,15 @@ export interface operations {
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
+                /** @description First day of the period (Swedish time), included */
                 from: string;
+                /** @description Last day of the period (Swedish time), included */
                 to: string;
+                /** @description Only activities reported to this financier (its code) */
                 financier?: string;
+                /** @description Only companies in this municipality on their activity's day */
                 municipality?: "Bjurholm" | "Dorotea" | "Lycksele" | "Malå" | "Nordmaling" | "Norsjö" | "Robertsfors" | "Skellefteå" | "Sorsele" | "Storuman" | "Umeå" | "Vilhelmina" | "Vindeln" | "Vännäs" | "Åsele" | "outside-county";
+                /** @description Only this kind of activity: an event kind, or trip */
                 activityKind?: "seminar" | "competence-meeting" | "country-briefing" | "trade-fair" | "export-ring-meeting" | "export-circle-meeting" | "other" | "trip";
                 /** @description Download the whole list as a file (paging is ignored) */
                 format?: "csv" | "xlsx" | "pdf";
@@ -1735,19 +1795,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of the companies as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition) */
             200: {
                 headers: {
+                    /** @description With format only: `attachment; filename="…"`, the file name carrying the report's kind and period */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfSupportedCompanyDto"];
-                    "text/csv": components["schemas"]["PageOfSupportedCompanyDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["PageOfSupportedCompanyDto"];
-                    "application/pdf": components["schemas"]["PageOfSupportedCompanyDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1765,7 +1827,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1817,7 +1879,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of activities, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1826,7 +1888,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfCompanyActivityDto"];
                 };
             };
-            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1844,7 +1906,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN: another company's history; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1853,13 +1915,13 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description COMPANY_NOT_FOUND: nothing is known about this company */
+            /** @description COMPANY_NOT_FOUND: nothing is known here about this company: no registration and no activity (or they have not arrived yet) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["CompanyNotFoundError"];
                 };
             };
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
@@ -1893,7 +1955,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The streams and the latest rebuild */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1920,7 +1982,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1965,7 +2027,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of frozen periods */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1974,7 +2036,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfFrozenPeriodSummaryDto"];
                 };
             };
-            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1992,7 +2054,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2036,7 +2098,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description The frozen period with its report */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2045,7 +2107,7 @@ export interface operations {
                     "application/json": components["schemas"]["FrozenPeriodDto"];
                 };
             };
-            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2063,7 +2125,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN: staff and admins freeze periods; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2127,19 +2189,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The frozen period as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition) */
             200: {
                 headers: {
+                    /** @description With format only: `attachment; filename="…"`, the file name carrying the report's kind and period */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FrozenPeriodDto"];
-                    "text/csv": components["schemas"]["FrozenPeriodDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FrozenPeriodDto"];
-                    "application/pdf": components["schemas"]["FrozenPeriodDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2157,7 +2221,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2166,13 +2230,13 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description PERIOD_NOT_FOUND */
+            /** @description PERIOD_NOT_FOUND: no frozen period with this id */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["PeriodNotFoundError"];
                 };
             };
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
@@ -2214,19 +2278,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The trip report as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition) */
             200: {
                 headers: {
+                    /** @description With format only: `attachment; filename="…"`, the file name carrying the report's kind and period */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TripReportDto"];
-                    "application/pdf": components["schemas"]["TripReportDto"];
-                    "text/csv": components["schemas"]["TripReportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["TripReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2244,7 +2310,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2253,13 +2319,13 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description TRIP_REPORT_NOT_FOUND: the trip has not been completed (or no such revision) */
+            /** @description TRIP_REPORT_NOT_FOUND: no report of the trip: it has not been completed (or its completion has not arrived yet), or it has no such revision */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["TripReportNotFoundError"];
                 };
             };
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
@@ -2293,7 +2359,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Accepted */
+            /** @description The rebuild started */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2320,7 +2386,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN: admins only; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2329,13 +2395,13 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description REBUILD_RUNNING */
+            /** @description REBUILD_RUNNING: a rebuild is already running (in any replica); details.id is that rebuild */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["RebuildRunningError"];
                 };
             };
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */

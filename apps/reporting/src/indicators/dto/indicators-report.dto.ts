@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ACTIVITY_KINDS, MUNICIPALITY_KEYS } from './indicators-query.dto';
 
 const FIGURE = { type: 'object', additionalProperties: { type: 'integer' }, example: { micro: 3, small: 5 } } as const;
 
@@ -8,9 +9,9 @@ export class PeriodDto {
 }
 
 export class FiltersDto {
-  @ApiPropertyOptional({ type: String }) financier?: string;
-  @ApiPropertyOptional({ type: String }) municipality?: string;
-  @ApiPropertyOptional({ type: String }) activityKind?: string;
+  @ApiPropertyOptional({ type: String, example: 'eu', description: 'The financier asked for; absent for all' }) financier?: string;
+  @ApiPropertyOptional({ type: String, enum: MUNICIPALITY_KEYS, description: 'The municipality asked for; absent for all' }) municipality?: string;
+  @ApiPropertyOptional({ type: String, enum: ACTIVITY_KINDS, description: 'The kind of activity asked for; absent for all' }) activityKind?: string;
 }
 
 export class CompaniesSupportedDto {
