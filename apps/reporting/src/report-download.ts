@@ -14,6 +14,9 @@ export function reportFile(format: ReportFormat, fileName: string, write: (out: 
   return new StreamableFile(out, { type: REPORT_CONTENT_TYPES[format], disposition: `attachment; filename="${fileName}"` });
 }
 
+/** The Content-Disposition of every download, as the document declares it (file names are ASCII: see reportFileName). */
+export const CONTENT_DISPOSITION_PATTERN = '^attachment; filename="globac-[A-Za-z0-9_-]+\\.(csv|xlsx|pdf)"$';
+
 /**
  * The 200 answer of a route that also downloads: JSON by default, or with `format=csv|xlsx|pdf` the
  * file, named in Content-Disposition. CSV is text (UTF-8, a header row); XLSX and PDF are bytes.
@@ -25,8 +28,8 @@ export function ApiReportOkResponse(json: Type<unknown>, what: string): MethodDe
       description: `${what} as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition)`,
       headers: {
         'Content-Disposition': {
-          description: 'With format only: `attachment; filename="…"`, the file name carrying the report\'s kind and period',
-          schema: { type: 'string', example: 'attachment; filename="globac-indicators-2026-01-01_2026-12-31.csv"' },
+          description: 'With format only: `attachment; filename="globac-<kind>-<from>_<to>[-<financier>][-<id>].<ext>"`',
+          schema: { type: 'string', pattern: CONTENT_DISPOSITION_PATTERN, example: 'attachment; filename="globac-indicators-2026-01-01_2026-12-31.csv"' },
         },
       },
       content: {

@@ -698,7 +698,8 @@ export interface components {
             sizeClass: "micro" | "small" | "medium" | "large" | null;
             /** @description The municipalities of its activities in the period, joined with ", " */
             municipality: string;
-            activityKinds: string[];
+            /** @description The kinds of its activities in the period */
+            activityKinds: ("seminar" | "competence-meeting" | "country-briefing" | "trade-fair" | "export-ring-meeting" | "export-circle-meeting" | "other" | "trip")[];
         };
         PageOfSupportedCompanyDto: {
             /** @description This page of the collection */
@@ -719,8 +720,9 @@ export interface components {
             /**
              * @description The event kind, or trip
              * @example seminar
+             * @enum {string}
              */
-            kind: string;
+            kind: "seminar" | "competence-meeting" | "country-briefing" | "trade-fair" | "export-ring-meeting" | "export-circle-meeting" | "other" | "trip";
             /**
              * Format: uuid
              * @description The programme event or the trip
@@ -741,6 +743,12 @@ export interface components {
             cancelled: boolean;
             /** @description Whether it counts in the indicators (attended, not cancelled) */
             counted: boolean;
+            /**
+             * @description The codes of the financiers it is reported to
+             * @example [
+             *       "eu"
+             *     ]
+             */
             financiers: string[];
             /**
              * Format: uuid
@@ -1709,7 +1717,7 @@ export interface operations {
             /** @description The indicators as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition) */
             200: {
                 headers: {
-                    /** @description With format only: `attachment; filename="…"`, the file name carrying the report's kind and period */
+                    /** @description With format only: `attachment; filename="globac-<kind>-<from>_<to>[-<financier>][-<id>].<ext>"` */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -1798,7 +1806,7 @@ export interface operations {
             /** @description A page of the companies as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition) */
             200: {
                 headers: {
-                    /** @description With format only: `attachment; filename="…"`, the file name carrying the report's kind and period */
+                    /** @description With format only: `attachment; filename="globac-<kind>-<from>_<to>[-<financier>][-<id>].<ext>"` */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -2192,7 +2200,7 @@ export interface operations {
             /** @description The frozen period as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition) */
             200: {
                 headers: {
-                    /** @description With format only: `attachment; filename="…"`, the file name carrying the report's kind and period */
+                    /** @description With format only: `attachment; filename="globac-<kind>-<from>_<to>[-<financier>][-<id>].<ext>"` */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
@@ -2281,7 +2289,7 @@ export interface operations {
             /** @description The trip report as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition) */
             200: {
                 headers: {
-                    /** @description With format only: `attachment; filename="…"`, the file name carrying the report's kind and period */
+                    /** @description With format only: `attachment; filename="globac-<kind>-<from>_<to>[-<financier>][-<id>].<ext>"` */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };

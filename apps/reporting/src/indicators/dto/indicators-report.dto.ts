@@ -90,5 +90,5 @@ export class SupportedCompanyDto {
   @ApiProperty({ type: String }) name: string;
   @ApiProperty({ type: String, nullable: true, enum: ['micro', 'small', 'medium', 'large'] }) sizeClass: string | null;
   @ApiProperty({ type: String, description: 'The municipalities of its activities in the period, joined with ", "' }) municipality: string;
-  @ApiProperty({ type: String, isArray: true }) activityKinds: string[];
+  @ApiProperty({ type: String, enum: ACTIVITY_KINDS, isArray: true, description: 'The kinds of its activities in the period' }) activityKinds: string[];
 }
