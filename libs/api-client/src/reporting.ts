@@ -614,6 +614,7 @@ export interface components {
             byGender: {
                 [key: string]: number;
             };
+            /** @description Hours credited to the attended participations (half hours and the like: not a whole number) */
             hours: number;
             rule: string;
         };

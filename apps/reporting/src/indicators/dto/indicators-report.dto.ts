@@ -26,7 +26,7 @@ export class CompaniesSupportedDto {
 export class ParticipationsDto {
   @ApiProperty({ type: 'integer' }) attended: number;
   @ApiProperty(FIGURE) byGender: Record<string, number>;
-  @ApiProperty({ type: Number }) hours: number;
+  @ApiProperty({ type: Number, minimum: 0, description: 'Hours credited to the attended participations (half hours and the like: not a whole number)' }) hours: number;
   @ApiProperty({ type: String }) rule: string;
 }
 
