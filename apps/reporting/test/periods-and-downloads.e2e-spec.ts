@@ -1,8 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { CompanyRegistered, ParticipantAttended } from '@globac/contracts';
 import type { Response } from 'supertest';
+import { CONTENT_DISPOSITION_PATTERN } from '../src/report-download';
 import { envelope, EventPublisher, type ReportingApp, startReportingApp, waitUntilHandled } from './support/reporting-app';
 import { buildScenario, orgNumber, type Scenario } from './support/scenario';
+
+/**
+ * How each downloaded body starts, as the document describes it: the answer validator checks only
+ * that the content type is listed (it reads JSON bodies alone), so the downloads are held to the rest here.
+ */
+const FILE_START: Record<string, string> = {
+  'text/csv': '\uFEFF',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'PK',
+  'application/pdf': '%PDF-',
+};
 
 /** supertest's parser collecting a binary body. */
 function binary(res: Response, callback: (error: Error | null, body: Buffer) => void) {
@@ -31,6 +42,11 @@ describe('frozen periods, trip reports and downloads (real Postgres and NATS)', 
   const get = (path: string, token = app.tokens.financier) => app.http().get(path).set('Authorization', `Bearer ${token}`);
   const download = async (path: string) => {
     const res = await get(path).buffer(true).parse(binary).expect(200);
+    const body = res.body as Buffer;
+    const start = FILE_START[String(res.headers['content-type']).split(';')[0]];
+    expect(start).toBeDefined();
+    expect(body.subarray(0, Buffer.byteLength(start)).toString('utf8')).toBe(start);
+    expect(res.headers['content-disposition']).toMatch(new RegExp(CONTENT_DISPOSITION_PATTERN));
     return { body: res.body as Buffer, type: res.headers['content-type'], disposition: res.headers['content-disposition'] };
   };
 
@@ -141,6 +157,8 @@ describe('frozen periods, trip reports and downloads (real Postgres and NATS)', 
     expect(pdf.disposition).toMatch(/^attachment; filename="globac-trip-.*\.pdf"$/);
     const none = await get(`/api/reports/trips/${randomUUID()}`).expect(404);
     expect(none.body.error).toBe('TRIP_REPORT_NOT_FOUND');
+    const noSuchRevision = await get(`/api/reports/trips/${trip}?revision=9`).expect(404);
+    expect(noSuchRevision.body).toMatchObject({ error: 'TRIP_REPORT_NOT_FOUND', details: { tripId: trip, revision: 9 } });
     await get(`/api/reports/trips/${trip}`, await app.companyToken(T)).expect(403);
   });
 });

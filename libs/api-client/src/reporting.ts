@@ -547,9 +547,21 @@ export interface components {
             to: string;
         };
         FiltersDto: {
+            /**
+             * @description The financier asked for; absent for all
+             * @example eu
+             */
             financier?: string;
-            municipality?: string;
-            activityKind?: string;
+            /**
+             * @description The municipality asked for; absent for all
+             * @enum {string}
+             */
+            municipality?: "Bjurholm" | "Dorotea" | "Lycksele" | "Malå" | "Nordmaling" | "Norsjö" | "Robertsfors" | "Skellefteå" | "Sorsele" | "Storuman" | "Umeå" | "Vilhelmina" | "Vindeln" | "Vännäs" | "Åsele" | "outside-county";
+            /**
+             * @description The kind of activity asked for; absent for all
+             * @enum {string}
+             */
+            activityKind?: "seminar" | "competence-meeting" | "country-briefing" | "trade-fair" | "export-ring-meeting" | "export-circle-meeting" | "other" | "trip";
         };
         CompaniesSupportedDto: {
             total: number;
@@ -602,6 +614,7 @@ export interface components {
             byGender: {
                 [key: string]: number;
             };
+            /** @description Hours credited to the attended participations (half hours and the like: not a whole number) */
             hours: number;
             rule: string;
         };
@@ -686,7 +699,8 @@ export interface components {
             sizeClass: "micro" | "small" | "medium" | "large" | null;
             /** @description The municipalities of its activities in the period, joined with ", " */
             municipality: string;
-            activityKinds: string[];
+            /** @description The kinds of its activities in the period */
+            activityKinds: ("seminar" | "competence-meeting" | "country-briefing" | "trade-fair" | "export-ring-meeting" | "export-circle-meeting" | "other" | "trip")[];
         };
         PageOfSupportedCompanyDto: {
             /** @description This page of the collection */
@@ -707,8 +721,9 @@ export interface components {
             /**
              * @description The event kind, or trip
              * @example seminar
+             * @enum {string}
              */
-            kind: string;
+            kind: "seminar" | "competence-meeting" | "country-briefing" | "trade-fair" | "export-ring-meeting" | "export-circle-meeting" | "other" | "trip";
             /**
              * Format: uuid
              * @description The programme event or the trip
@@ -729,6 +744,12 @@ export interface components {
             cancelled: boolean;
             /** @description Whether it counts in the indicators (attended, not cancelled) */
             counted: boolean;
+            /**
+             * @description The codes of the financiers it is reported to
+             * @example [
+             *       "eu"
+             *     ]
+             */
             financiers: string[];
             /**
              * Format: uuid
@@ -863,6 +884,12 @@ export interface components {
             /** @example 20 */
             pageSize: number;
         };
+        TripReportNotFoundDetails: {
+            /** Format: uuid */
+            tripId: string;
+            /** @description The revision asked for; absent when no report of the trip exists at all */
+            revision?: number;
+        };
         TripDestinationDto: {
             /** @example PL */
             country: string;
@@ -917,6 +944,13 @@ export interface components {
             travellingCompanies: components["schemas"]["TravellingCompanyDto"][];
             meetings: components["schemas"]["TripMeetingDto"][];
             totals: components["schemas"]["TripTotalsDto"];
+        };
+        RebuildRunningDetails: {
+            /**
+             * Format: uuid
+             * @description The rebuild that is running: follow it in GET /api/reports/status
+             */
+            id: string;
         };
         RebuildStartedDto: {
             /** Format: uuid */
@@ -1052,6 +1086,13 @@ export interface components {
             error: "FAILED_OUTBOX_ROW_NOT_FOUND";
             details: components["schemas"]["NotFoundDetails"];
         };
+        CompanyNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "COMPANY_NOT_FOUND";
+            details: components["schemas"]["NotFoundDetails"];
+        };
         PayloadTooLargeError: components["schemas"]["Error"] & {
             /** @constant */
             statusCode: 413;
@@ -1063,6 +1104,27 @@ export interface components {
             statusCode: 415;
             /** @constant */
             error: "UNSUPPORTED_MEDIA_TYPE";
+        };
+        PeriodNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "PERIOD_NOT_FOUND";
+            details: components["schemas"]["NotFoundDetails"];
+        };
+        TripReportNotFoundError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 404;
+            /** @constant */
+            error: "TRIP_REPORT_NOT_FOUND";
+            details: components["schemas"]["TripReportNotFoundDetails"];
+        };
+        RebuildRunningError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 409;
+            /** @constant */
+            error: "REBUILD_RUNNING";
+            details: components["schemas"]["RebuildRunningDetails"];
         };
     };
     responses: never;
@@ -1653,19 +1715,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The indicators as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition) */
             200: {
                 headers: {
+                    /** @description With format only: `attachment; filename="globac-<kind>-<from>_<to>[-<financier>][-<id>].<ext>"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorsReportDto"];
-                    "text/csv": components["schemas"]["IndicatorsReportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["IndicatorsReportDto"];
-                    "application/pdf": components["schemas"]["IndicatorsReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED: a missing or malformed day, a period ending before it starts, an unknown filter value; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1683,7 +1747,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN: company users read only their own activities; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1721,10 +1785,15 @@ export interface operations {
                 page?: number;
                 /** @description Items per page */
                 pageSize?: number;
+                /** @description First day of the period (Swedish time), included */
                 from: string;
+                /** @description Last day of the period (Swedish time), included */
                 to: string;
+                /** @description Only activities reported to this financier (its code) */
                 financier?: string;
+                /** @description Only companies in this municipality on their activity's day */
                 municipality?: "Bjurholm" | "Dorotea" | "Lycksele" | "Malå" | "Nordmaling" | "Norsjö" | "Robertsfors" | "Skellefteå" | "Sorsele" | "Storuman" | "Umeå" | "Vilhelmina" | "Vindeln" | "Vännäs" | "Åsele" | "outside-county";
+                /** @description Only this kind of activity: an event kind, or trip */
                 activityKind?: "seminar" | "competence-meeting" | "country-briefing" | "trade-fair" | "export-ring-meeting" | "export-circle-meeting" | "other" | "trip";
                 /** @description Download the whole list as a file (paging is ignored) */
                 format?: "csv" | "xlsx" | "pdf";
@@ -1735,19 +1804,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of the companies as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition) */
             200: {
                 headers: {
+                    /** @description With format only: `attachment; filename="globac-<kind>-<from>_<to>[-<financier>][-<id>].<ext>"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PageOfSupportedCompanyDto"];
-                    "text/csv": components["schemas"]["PageOfSupportedCompanyDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["PageOfSupportedCompanyDto"];
-                    "application/pdf": components["schemas"]["PageOfSupportedCompanyDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1765,7 +1836,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1817,7 +1888,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of activities, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1826,7 +1897,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfCompanyActivityDto"];
                 };
             };
-            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1844,7 +1915,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN: another company's history; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1853,13 +1924,13 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description COMPANY_NOT_FOUND: nothing is known about this company */
+            /** @description COMPANY_NOT_FOUND: nothing is known here about this company: no registration and no activity (or they have not arrived yet) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["CompanyNotFoundError"];
                 };
             };
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
@@ -1893,7 +1964,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The streams and the latest rebuild */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1920,7 +1991,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1965,7 +2036,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description A page of frozen periods */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1974,7 +2045,7 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfFrozenPeriodSummaryDto"];
                 };
             };
-            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1992,7 +2063,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2036,7 +2107,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
+            /** @description The frozen period with its report */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -2045,7 +2116,7 @@ export interface operations {
                     "application/json": components["schemas"]["FrozenPeriodDto"];
                 };
             };
-            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2063,7 +2134,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN: staff and admins freeze periods; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2127,19 +2198,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The frozen period as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition) */
             200: {
                 headers: {
+                    /** @description With format only: `attachment; filename="globac-<kind>-<from>_<to>[-<financier>][-<id>].<ext>"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FrozenPeriodDto"];
-                    "text/csv": components["schemas"]["FrozenPeriodDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FrozenPeriodDto"];
-                    "application/pdf": components["schemas"]["FrozenPeriodDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2157,7 +2230,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2166,13 +2239,13 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description PERIOD_NOT_FOUND */
+            /** @description PERIOD_NOT_FOUND: no frozen period with this id */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["PeriodNotFoundError"];
                 };
             };
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
@@ -2214,19 +2287,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description The trip report as JSON; with format=csv|xlsx|pdf, the file (named in Content-Disposition) */
             200: {
                 headers: {
+                    /** @description With format only: `attachment; filename="globac-<kind>-<from>_<to>[-<financier>][-<id>].<ext>"` */
+                    "Content-Disposition"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TripReportDto"];
-                    "application/pdf": components["schemas"]["TripReportDto"];
-                    "text/csv": components["schemas"]["TripReportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["TripReportDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED; VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2244,7 +2319,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2253,13 +2328,13 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description TRIP_REPORT_NOT_FOUND: the trip has not been completed (or no such revision) */
+            /** @description TRIP_REPORT_NOT_FOUND: no report of the trip: it has not been completed (or its completion has not arrived yet), or it has no such revision */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["TripReportNotFoundError"];
                 };
             };
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */
@@ -2293,7 +2368,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Accepted */
+            /** @description The rebuild started */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2320,7 +2395,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnauthorizedError"];
                 };
             };
-            /** @description FORBIDDEN: admins only; FORBIDDEN: the token lacks the role, or is a company token for another company */
+            /** @description FORBIDDEN: the token lacks the role, or is a company token for another company */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2329,13 +2404,13 @@ export interface operations {
                     "application/json": components["schemas"]["ForbiddenError"];
                 };
             };
-            /** @description REBUILD_RUNNING */
+            /** @description REBUILD_RUNNING: a rebuild is already running (in any replica); details.id is that rebuild */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["RebuildRunningError"];
                 };
             };
             /** @description TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header */

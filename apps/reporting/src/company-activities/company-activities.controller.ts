@@ -1,11 +1,12 @@
 import { assertCanActForCompany, CurrentPrincipal, hasRole, type Principal, Roles } from '@globac/auth';
-import { type Page, PageOf, UuidParam } from '@globac/http';
+import { ApiErrorResponse, ApiTag, type Page, PageOf, UuidParam } from '@globac/http';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { COMPANY_NOT_FOUND } from '../api-errors';
 import { CompanyActivitiesService } from './company-activities.service';
 import { CompanyActivitiesQueryDto, CompanyActivityDto } from './dto/company-activities.dto';
 
-@ApiTags('reports')
+@ApiTag('company activities', "A company's participation history across programme events and trips, for staff, financiers and the company itself")
 @ApiBearerAuth()
 @Controller('reports/companies')
 export class CompanyActivitiesController {
@@ -19,11 +20,8 @@ export class CompanyActivitiesController {
       'Its participations in programme events (no-shows and cancelled events included, marked) and its places on completed trips, newest ' +
       'first, with those of duplicates merged into it. A company user reads only the company in their token.',
   })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: PageOf(CompanyActivityDto) })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: another company\'s history' })
-  @ApiNotFoundResponse({ description: 'COMPANY_NOT_FOUND: nothing is known about this company' })
+  @ApiOkResponse({ type: PageOf(CompanyActivityDto), description: 'A page of activities, newest first' })
+  @ApiErrorResponse(COMPANY_NOT_FOUND)
   async list(
     @UuidParam('id') id: string,
     @Query() query: CompanyActivitiesQueryDto,

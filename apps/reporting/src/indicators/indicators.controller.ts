@@ -1,16 +1,16 @@
 import { Roles } from '@globac/auth';
-import { PageOf, type Page } from '@globac/http';
+import { ApiTag, type Page, PageOf } from '@globac/http';
 import { Controller, Get, Query, type StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { reportFile } from '../report-download';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiReportOkResponse, reportFile } from '../report-download';
 import { reportFileName, writeCompaniesList, writeIndicatorsReport } from '../report-files';
 import { IndicatorsQueryDto, SupportedCompaniesQueryDto } from './dto/indicators-query.dto';
 import { IndicatorsReportDto, SupportedCompanyDto } from './dto/indicators-report.dto';
 import { checkedFilters, filtersOf, IndicatorsService, PROGRAMME } from './indicators.service';
 
-const FILE_TYPES = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf'];
+const SUPPORTED_COMPANIES_PAGE = PageOf(SupportedCompanyDto);
 
-@ApiTags('reports')
+@ApiTag('indicators', "The programme's figures for its financiers over a period, each with its counting rule, and the companies behind them; as JSON or a file")
 @ApiBearerAuth()
 @Controller('reports/indicators')
 export class IndicatorsController {
@@ -24,10 +24,7 @@ export class IndicatorsController {
       'Every figure with its counting rule, computed from the integration events. Days are Swedish calendar days, both included. ' +
       '`format=csv|xlsx|pdf` downloads the same report with the companies behind it.',
   })
-  @ApiProduces(...FILE_TYPES)
-  @ApiOkResponse({ type: IndicatorsReportDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a missing or malformed day, a period ending before it starts, an unknown filter value' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: company users read only their own activities' })
+  @ApiReportOkResponse(IndicatorsReportDto, 'The indicators')
   async get(@Query() query: IndicatorsQueryDto): Promise<IndicatorsReportDto | StreamableFile> {
     const filters = checkedFilters(query);
     const report = await this.indicators.report(filters);
@@ -46,10 +43,7 @@ export class IndicatorsController {
       'Org numbers, names, size classes and municipalities (where each was on its activities\' days) of the companies counted, ordered by ' +
       'name; the same period and filters as the indicators. `format=csv|xlsx|pdf` downloads the whole list.',
   })
-  @ApiProduces(...FILE_TYPES)
-  @ApiOkResponse({ type: PageOf(SupportedCompanyDto) })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN' })
+  @ApiReportOkResponse(SUPPORTED_COMPANIES_PAGE, 'A page of the companies')
   async companies(@Query() query: SupportedCompaniesQueryDto): Promise<Page<SupportedCompanyDto> | StreamableFile> {
     const filters = checkedFilters(query);
     if (query.format) {

@@ -1,24 +1,14 @@
 import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
-import { type Page, PageOf, UuidParam } from '@globac/http';
+import { ApiErrorResponse, ApiTag, type Page, PageOf, UuidParam } from '@globac/http';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, type StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
-import { reportFile } from '../report-download';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { PERIOD_NOT_FOUND } from '../api-errors';
+import { ApiReportOkResponse, reportFile } from '../report-download';
 import { reportFileName, writeIndicatorsReport } from '../report-files';
 import { FreezePeriodDto, FrozenPeriodDto, FrozenPeriodSummaryDto, ListPeriodsQueryDto, PeriodFormatQueryDto } from './dto/period.dto';
 import { PeriodsService } from './periods.service';
 
-@ApiTags('reports')
+@ApiTag('frozen periods', "A period's report kept as it was when frozen (for a financier's claim): the same figures and the same file bytes later")
 @ApiBearerAuth()
 @Controller('reports/periods')
 export class PeriodsController {
@@ -31,9 +21,7 @@ export class PeriodsController {
     summary: 'Freeze a period\'s report',
     description: 'Computes the indicators and the companies behind them now and keeps them: the period answers the same (and downloads the same bytes) later.',
   })
-  @ApiCreatedResponse({ type: FrozenPeriodDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: staff and admins freeze periods' })
+  @ApiCreatedResponse({ type: FrozenPeriodDto, description: 'The frozen period with its report' })
   freeze(@Body() dto: FreezePeriodDto, @CurrentPrincipal() principal: Principal): Promise<FrozenPeriodDto> {
     return this.periods.freeze(dto, principal.subject);
   }
@@ -41,9 +29,7 @@ export class PeriodsController {
   @Get()
   @Roles('financier', 'staff')
   @ApiOperation({ summary: 'Frozen periods, newest first', description: 'Without their reports; read one for its report.' })
-  @ApiOkResponse({ type: PageOf(FrozenPeriodSummaryDto) })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN' })
+  @ApiOkResponse({ type: PageOf(FrozenPeriodSummaryDto), description: 'A page of frozen periods' })
   async list(@Query() query: ListPeriodsQueryDto): Promise<Page<FrozenPeriodSummaryDto>> {
     const { items, total } = await this.periods.list({ limit: query.pageSize, offset: query.offset });
     return { items, total, page: query.page, pageSize: query.pageSize };
@@ -52,12 +38,8 @@ export class PeriodsController {
   @Get(':id')
   @Roles('financier', 'staff')
   @ApiOperation({ summary: 'A frozen period', description: 'Its report as frozen; `format=csv|xlsx|pdf` downloads it with its companies, the same bytes every time.' })
-  @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/pdf')
-  @ApiOkResponse({ type: FrozenPeriodDto })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN' })
-  @ApiNotFoundResponse({ description: 'PERIOD_NOT_FOUND' })
+  @ApiReportOkResponse(FrozenPeriodDto, 'The frozen period')
+  @ApiErrorResponse(PERIOD_NOT_FOUND)
   async get(@UuidParam('id') id: string, @Query() query: PeriodFormatQueryDto): Promise<FrozenPeriodDto | StreamableFile> {
     const period = await this.periods.get(id);
     if (!query.format) return period;

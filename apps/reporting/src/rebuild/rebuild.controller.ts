@@ -1,6 +1,8 @@
 import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
 import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponse, ApiTag } from '@globac/http';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProperty } from '@nestjs/swagger';
+import { REBUILD_RUNNING } from '../api-errors';
 import { RebuildService } from './rebuild.service';
 
 export class RebuildStartedDto {
@@ -8,7 +10,7 @@ export class RebuildStartedDto {
   @ApiProperty({ type: String, enum: ['running'] }) state: string;
 }
 
-@ApiTags('reports')
+@ApiTag('reporting status', 'How fresh the read models behind the reports are, and rebuilding them from the integration events')
 @ApiBearerAuth()
 @Controller('reports/rebuild')
 export class RebuildController {
@@ -23,9 +25,8 @@ export class RebuildController {
     description:
       'Replays into fresh tables and switches to them when caught up; the API answers from the current ones meanwhile. Progress in GET /api/reports/status.',
   })
-  @ApiAcceptedResponse({ type: RebuildStartedDto })
-  @ApiConflictResponse({ description: 'REBUILD_RUNNING' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: admins only' })
+  @ApiAcceptedResponse({ type: RebuildStartedDto, description: 'The rebuild started' })
+  @ApiErrorResponse(REBUILD_RUNNING)
   start(@CurrentPrincipal() principal: Principal): Promise<RebuildStartedDto> {
     return this.rebuild.start(principal.subject);
   }

@@ -50,7 +50,10 @@ export class RebuildService implements OnModuleDestroy {
     } catch (error) {
       if (!isUniqueViolation(error, 'rebuild_one_running')) throw error;
       const [running] = await this.dataSource.query(`SELECT id FROM rebuild WHERE state = 'running'`);
-      throw new RebuildAlreadyRunningException(running?.id ?? 'unknown');
+      // The running one ended between the insert and this look: nothing runs now, so this one may start
+      // (rather than answer REBUILD_RUNNING with no rebuild to name).
+      if (!running) return this.start(startedBy);
+      throw new RebuildAlreadyRunningException(running.id);
     }
     this.running = this.run(id)
       .catch(async (error: Error) => {

@@ -1,10 +1,11 @@
 import { Roles } from '@globac/auth';
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTag } from '@globac/http';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ReportingStatusDto } from './status.dto';
 import { StatusService } from './status.service';
 
-@ApiTags('reports')
+@ApiTag('reporting status', 'How fresh the read models behind the reports are, and rebuilding them from the integration events')
 @ApiBearerAuth()
 @Controller('reports/status')
 export class StatusController {
@@ -16,8 +17,7 @@ export class StatusController {
     summary: 'How fresh the reports are',
     description: 'Per stream: the last event applied, when it happened and when it was applied, and the messages still waiting; the latest rebuild.',
   })
-  @ApiOkResponse({ type: ReportingStatusDto })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN' })
+  @ApiOkResponse({ type: ReportingStatusDto, description: 'The streams and the latest rebuild' })
   get(): Promise<ReportingStatusDto> {
     return this.status.status();
   }

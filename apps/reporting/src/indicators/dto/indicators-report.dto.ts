@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ACTIVITY_KINDS, MUNICIPALITY_KEYS } from './indicators-query.dto';
 
 const FIGURE = { type: 'object', additionalProperties: { type: 'integer' }, example: { micro: 3, small: 5 } } as const;
 
@@ -8,9 +9,9 @@ export class PeriodDto {
 }
 
 export class FiltersDto {
-  @ApiPropertyOptional({ type: String }) financier?: string;
-  @ApiPropertyOptional({ type: String }) municipality?: string;
-  @ApiPropertyOptional({ type: String }) activityKind?: string;
+  @ApiPropertyOptional({ type: String, example: 'eu', description: 'The financier asked for; absent for all' }) financier?: string;
+  @ApiPropertyOptional({ type: String, enum: MUNICIPALITY_KEYS, description: 'The municipality asked for; absent for all' }) municipality?: string;
+  @ApiPropertyOptional({ type: String, enum: ACTIVITY_KINDS, description: 'The kind of activity asked for; absent for all' }) activityKind?: string;
 }
 
 export class CompaniesSupportedDto {
@@ -25,7 +26,7 @@ export class CompaniesSupportedDto {
 export class ParticipationsDto {
   @ApiProperty({ type: 'integer' }) attended: number;
   @ApiProperty(FIGURE) byGender: Record<string, number>;
-  @ApiProperty({ type: Number }) hours: number;
+  @ApiProperty({ type: Number, minimum: 0, description: 'Hours credited to the attended participations (half hours and the like: not a whole number)' }) hours: number;
   @ApiProperty({ type: String }) rule: string;
 }
 
@@ -89,5 +90,5 @@ export class SupportedCompanyDto {
   @ApiProperty({ type: String }) name: string;
   @ApiProperty({ type: String, nullable: true, enum: ['micro', 'small', 'medium', 'large'] }) sizeClass: string | null;
   @ApiProperty({ type: String, description: 'The municipalities of its activities in the period, joined with ", "' }) municipality: string;
-  @ApiProperty({ type: String, isArray: true }) activityKinds: string[];
+  @ApiProperty({ type: String, enum: ACTIVITY_KINDS, isArray: true, description: 'The kinds of its activities in the period' }) activityKinds: string[];
 }

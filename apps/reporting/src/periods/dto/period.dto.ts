@@ -21,7 +21,7 @@ export class FreezePeriodDto {
 }
 
 export class PeriodFormatQueryDto {
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, description: 'Download the frozen report as a file instead of JSON' })
+  @ApiPropertyOptional({ type: String, enum: REPORT_FORMATS, description: 'Download the frozen report as a file instead of JSON' })
   @IsOptional()
   @IsIn(REPORT_FORMATS, { message: `must be one of ${REPORT_FORMATS.join(', ')}` })
   format?: (typeof REPORT_FORMATS)[number];

@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
 import { REPORT_FORMATS } from '../../indicators/dto/indicators-query.dto';
 
 export class TripReportQueryDto {
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, description: 'Download the report as a file instead of JSON' })
+  @ApiPropertyOptional({ type: String, enum: REPORT_FORMATS, description: 'Download the report as a file instead of JSON' })
   @IsOptional()
   @IsIn(REPORT_FORMATS, { message: `must be one of ${REPORT_FORMATS.join(', ')}` })
   format?: (typeof REPORT_FORMATS)[number];
