@@ -1,7 +1,7 @@
 import { type ApiErrorOptions, NotFoundDetails } from '@globac/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { AttendanceErrorCode } from './attendance/attendance.exception';
-import { CompanyDirectoryErrorCode } from './company-directory/company-directory.exception';
+import { CompanyDirectoryErrorCode } from '@globac/company-directory';
 import { ExhibitorErrorCode } from './exhibitors/exhibitors.exception';
 import { ExportRingErrorCode } from './export-rings/export-rings.exception';
 import { ProgrammeEventErrorCode } from './programme-events/programme-events.exception';

@@ -3,7 +3,7 @@ import { PlatformModule } from '@globac/http';
 import { MessagingModule } from '@globac/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AttendanceModule } from './attendance/attendance.module';
-import { CompanyDirectoryModule } from './company-directory/company-directory.module';
+import { CompanyDirectoryModule } from '@globac/company-directory';
 import { eventsDatabase } from './database';
 import { EventsConfig } from './events.config';
 import { ExhibitorsModule } from './exhibitors/exhibitors.module';

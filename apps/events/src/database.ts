@@ -1,6 +1,6 @@
 import type { ServiceDataSourceParts } from '@globac/database';
 import { messagingMigrations } from '@globac/messaging';
-import { CompanyCopy } from './company-directory/company-copy.entity';
+import { CompanyCopy } from '@globac/company-directory';
 import { Exhibitor } from './exhibitors/exhibitor.entity';
 import { ExportRing } from './export-rings/export-ring.entity';
 import { RingMembership } from './export-rings/ring-membership.entity';

@@ -1,6 +1,6 @@
 import { type ApiErrorOptions, NotFoundDetails } from '@globac/http';
 import { ApiProperty } from '@nestjs/swagger';
-import { CompanyDirectoryErrorCode } from './company-directory/company-directory.exception';
+import { CompanyDirectoryErrorCode } from '@globac/company-directory';
 import { MeetingErrorCode } from './meetings/meetings.exception';
 import { PARTICIPANT_STATUSES } from './participants/participant.entity';
 import { ParticipantErrorCode } from './participants/participants.exception';

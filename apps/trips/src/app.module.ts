@@ -2,7 +2,7 @@ import { DatabaseModule } from '@globac/database';
 import { PlatformModule } from '@globac/http';
 import { MessagingModule } from '@globac/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CompanyDirectoryModule } from './company-directory/company-directory.module';
+import { CompanyDirectoryModule } from '@globac/company-directory';
 import { CompletionModule } from './completion/completion.module';
 import { tripsDatabase } from './database';
 import { MeetingsModule } from './meetings/meetings.module';

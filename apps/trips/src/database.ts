@@ -1,6 +1,6 @@
 import type { ServiceDataSourceParts } from '@globac/database';
 import { messagingMigrations } from '@globac/messaging';
-import { CompanyCopy } from './company-directory/company-copy.entity';
+import { CompanyCopy } from '@globac/company-directory';
 import { PartnerMeeting } from './meetings/partner-meeting.entity';
 import { TripsSchema1795800000000 } from './migrations/1795800000000-trips-schema';
 import { PartnerCopy } from './partner-directory/partner-copy.entity';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CompanyDirectoryModule } from '../company-directory/company-directory.module';
+import { CompanyDirectoryModule } from '@globac/company-directory';
 import { ExhibitorsController } from './exhibitors.controller';
 import { ExhibitorsService } from './exhibitors.service';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CompanyDirectoryModule } from '../company-directory/company-directory.module';
+import { CompanyDirectoryModule } from '@globac/company-directory';
 import { RegistrationsModule } from '../registrations/registrations.module';
 import { ExportRingsController } from './export-rings.controller';
 import { ExportRingsService } from './export-rings.service';

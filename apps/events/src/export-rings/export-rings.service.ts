@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { checkRules } from '../business-rule';
-import { CompanyDirectoryService } from '../company-directory/company-directory.service';
+import { CompanyDirectoryService } from '@globac/company-directory';
 import type { CreateExportRingDto } from './dto/create-export-ring.dto';
 import { ExportRingDto } from './dto/export-ring.dto';
 import type { JoinRingDto } from './dto/join-ring.dto';

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Not } from 'typeorm';
 import { checkRules } from '../business-rule';
-import { CompanyDirectoryService } from '../company-directory/company-directory.service';
+import { CompanyDirectoryService } from '@globac/company-directory';
 import { violatedUniqueConstraint } from '@globac/database';
 import { EventIsNotCancelled } from '../programme-events/programme-event.rules';
 import { ProgrammeEvent } from '../programme-events/programme-event.entity';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CompanyDirectoryModule } from '../company-directory/company-directory.module';
+import { CompanyDirectoryModule } from '@globac/company-directory';
 import { TripsModule } from '../trips/trips.module';
 import { ContactErasureHandler } from './contact-erasure.handler';
 import { ParticipantsController } from './participants.controller';

@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, Not } from 'typeorm';
 import { checkRules } from '../business-rule';
 import { calendarDateInSweden } from '../calendar';
-import { CompanyDirectoryService } from '../company-directory/company-directory.service';
+import { CompanyDirectoryService } from '@globac/company-directory';
 import {
   AcceptedCompaniesStayWithinCapacity,
   ApplicationsAreTakenOnlyWhileOpen,

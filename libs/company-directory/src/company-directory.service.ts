@@ -10,7 +10,7 @@ export class CompanyDirectoryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The company, if it may take part in a trip: known here and not merged into another. Throws
+   * The company, if it may take part (in an event or a trip): known here and not merged into another. Throws
    * UnknownCompanyException (422) or CompanyMergedException (422, naming the surviving company).
    */
   async requireActive(companyId: string, manager: EntityManager = this.dataSource.manager): Promise<CompanyCopy> {

@@ -7,7 +7,7 @@ export type CopiedField = (typeof COPIED_FIELDS)[number];
 
 /**
  * This service's copy of a company of the companies service, kept from its integration events
- * (CompanyRegistered, CompanyUpdated, CompaniesMerged): applications are checked against it, never
+ * (CompanyRegistered, CompanyUpdated, CompaniesMerged): registrations and trip applications are checked against it, never
  * by asking the companies service at request time.
  */
 @Entity('company_copy')
