@@ -36,7 +36,7 @@ export function OrgNumberInput({ value, onChange, serverError }: { value: string
         value={value}
         onChange={(e) => onChange(e.currentTarget.value)}
         error={error}
-        rightSection={check === 'valid' && lookup.isFetching ? <Loader size="xs" aria-label={t('orgNumber.checking')} /> : undefined}
+        rightSection={check === 'valid' && lookup.isFetching ? <Loader size="xs" role="status" aria-label={t('orgNumber.checking')} /> : undefined}
       />
       <Group gap="xs" mt={4} aria-live="polite" mih={20}>
         {check === 'valid' && !taken && !lookup.isFetching && !serverError && (
