@@ -28,6 +28,13 @@ describe('loadConfig', () => {
     expect(config.DATABASE_POOL_SIZE).toBe(25);
   });
 
+  it('bounds the wait for a pooled connection: long enough to mean something, short enough to answer', () => {
+    expect(loadConfig(CompaniesLikeConfig, {}).DATABASE_POOL_ACQUIRE_TIMEOUT_MS).toBe(5000);
+    expect(loadConfig(CompaniesLikeConfig, { DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '250' }).DATABASE_POOL_ACQUIRE_TIMEOUT_MS).toBe(250);
+    expect(problems({ DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '0' })).toEqual(['DATABASE_POOL_ACQUIRE_TIMEOUT_MS: must be at least 100 ms (got "0")']);
+    expect(problems({ DATABASE_POOL_ACQUIRE_TIMEOUT_MS: 'soon' })).toEqual(['DATABASE_POOL_ACQUIRE_TIMEOUT_MS: must be an integer number of milliseconds (got "soon")']);
+  });
+
   it('names the variable, what it expects and what it got', () => {
     expect(problems({ PORT: 'abc' })).toEqual(['PORT: must be an integer port number (got "abc")']);
   });

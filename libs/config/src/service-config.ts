@@ -46,6 +46,16 @@ export class ServiceConfig {
   @IsInt({ message: 'must be an integer' })
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * How long a request waits for a pooled connection (and for a new one to open) before it gives up:
+   * an HTTP request then answers 503 SERVICE_UNAVAILABLE with Retry-After, a consumer retries later.
+   */
+  @Transform(toNumber)
+  @Min(100, { message: 'must be at least 100 ms' })
+  @Max(60_000, { message: 'must be at most 60000 ms' })
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  DATABASE_POOL_ACQUIRE_TIMEOUT_MS = 5000;
+
   /** Comma-separated NATS server URLs. */
   @Matches(/^(nats|tls|wss?):\/\/[^,\s]+(,(nats|tls|wss?):\/\/[^,\s]+)*$/, {
     message: 'must be one or more comma-separated NATS URLs, like nats://127.0.0.1:4222',

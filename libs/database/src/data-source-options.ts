@@ -1,5 +1,6 @@
 import type { ServiceConfig } from '@globac/config';
 import type { DataSourceOptions } from 'typeorm';
+import { observedPg } from './connection-pool';
 import { databaseUrl } from './ensure-database';
 
 export interface ServiceDataSourceParts {
@@ -18,7 +19,10 @@ export function dataSourceOptions(config: ServiceConfig, parts: ServiceDataSourc
     synchronize: false,
     migrationsRun: false,
     migrationsTableName: 'migrations',
-    extra: { max: config.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5000 },
+    // pg with a Pool that reports when a caller gave up waiting for a connection (a metric); the wait
+    // is bounded so that a burst answers 503 with Retry-After instead of queueing without end.
+    driver: observedPg,
+    extra: { max: config.DATABASE_POOL_SIZE, connectionTimeoutMillis: config.DATABASE_POOL_ACQUIRE_TIMEOUT_MS },
     applicationName: `globac-${config.DATABASE_NAME}`,
   };
 }

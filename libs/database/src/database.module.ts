@@ -1,8 +1,10 @@
 import { ServiceConfig } from '@globac/config';
-import { HealthRegistry } from '@globac/observability';
+import { HealthRegistry, MetricsService } from '@globac/observability';
 import { type DynamicModule, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { onConnectionWaitTimeout } from './connection-pool';
 import { dataSourceOptions, type ServiceDataSourceParts } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
 import { runMigrationsLocked } from './run-migrations';
@@ -13,6 +15,7 @@ export class DatabaseModule implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly health: HealthRegistry,
+    private readonly metrics: MetricsService,
   ) {}
 
   static forService(parts: ServiceDataSourceParts): DynamicModule {
@@ -39,12 +42,38 @@ export class DatabaseModule implements OnModuleInit {
   }
 
   onModuleInit() {
+    this.measurePool();
     this.health.register('database', {
       critical: true,
       check: async () => {
         await this.dataSource.query('SELECT 1');
         return { status: 'up' };
       },
+    });
+  }
+
+  /**
+   * The pool in the metrics: connections busy and idle, callers waiting, and callers that gave up
+   * waiting (`DATABASE_POOL_ACQUIRE_TIMEOUT_MS`; an HTTP request then answered 503), by reason.
+   */
+  private measurePool() {
+    const pool = (this.dataSource.driver as PostgresDriver).master as { totalCount: number; idleCount: number; waitingCount: number } | undefined;
+    if (!pool) return;
+    const timeouts = this.metrics.counter(
+      'db_pool_wait_timeouts_total',
+      'Callers that gave up waiting for a database connection: pool (every connection busy) or connect (a new one did not open in time).',
+      ['reason'],
+    );
+    // Zero from the start, so that a rate over the series has a beginning.
+    timeouts.inc({ reason: 'pool' }, 0);
+    timeouts.inc({ reason: 'connect' }, 0);
+    onConnectionWaitTimeout(pool, (reason) => timeouts.inc({ reason }));
+    this.metrics.gauge('db_pool_connections', 'Connections of the database pool, by state (busy or idle).', ['state'], function () {
+      this.set({ state: 'busy' }, pool.totalCount - pool.idleCount);
+      this.set({ state: 'idle' }, pool.idleCount);
+    });
+    this.metrics.gauge('db_pool_waiting', 'Callers waiting for a database connection from the pool.', [], function () {
+      this.set(pool.waitingCount);
     });
   }
 }

@@ -4,3 +4,4 @@ export * from './ensure-database';
 export * from './run-migrations';
 export * from './migrate-command';
 export * from './unique-violation';
+export * from './connection-pool';

@@ -108,6 +108,7 @@ export const PLATFORM_ERRORS: PlatformError[] = [
   platformError(415, 'UNSUPPORTED_MEDIA_TYPE', 'body', 'UNSUPPORTED_MEDIA_TYPE: the body is not sent as application/json'),
   platformError(429, 'TOO_MANY_REQUESTS', 'always', 'TOO_MANY_REQUESTS: too many requests from this client; retry after the Retry-After header'),
   platformError(500, 'INTERNAL_ERROR', 'always', 'INTERNAL_ERROR: an unexpected error (never caused by bad input)'),
+  platformError(503, 'SERVICE_UNAVAILABLE', 'always', 'SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header'),
 ];
 
 const API_ERRORS = 'globac:api-errors';
@@ -116,7 +117,7 @@ const API_ERRORS = 'globac:api-errors';
  * Declares error answers of an operation with their typed bodies, e.g.
  * `@ApiErrorResponse({ status: 409, code: 'DUPLICATE_ORG_NUMBER', description: '…', details: ExistingIdDetails })`.
  * Several codes on one status become a `oneOf` of named schemas (`DuplicateOrgNumberError`, …); the
- * platform's own answers (400 VALIDATION_FAILED, 401, 403, 413, 415, 429, 500) are added by the document
+ * platform's own answers (400 VALIDATION_FAILED, 401, 403, 413, 415, 429, 500, 503) are added by the document
  * builder, so declare only what the operation itself decides.
  */
 export function ApiErrorResponse(...errors: ApiErrorOptions[]): MethodDecorator {

@@ -15,7 +15,10 @@ const DEV_PORTS: Record<string, number> = { companies: 3001, events: 3002, trips
 type Json = Record<string, unknown>;
 type Operation = { parameters?: Json[]; requestBody?: unknown; responses: Record<string, Json>; tags?: string[] };
 
-const RETRY_AFTER = { description: 'Seconds until this client may send requests again', schema: { type: 'integer', minimum: 0 } };
+const RETRY_AFTER: Record<string, Json> = {
+  '429': { description: 'Seconds until this client may send requests again', schema: { type: 'integer', minimum: 0 } },
+  '503': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } },
+};
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
 function operationsOf(document: OpenAPIObject): { path: string; method: string; operation: Operation }[] {
@@ -41,7 +44,7 @@ function refName(schema: unknown): string | undefined {
 /**
  * Every error answer gets a body: the variants that `@ApiErrorResponse` declared (inline, marked with
  * `x-globac-error`) are moved to named component schemas, and the platform's own answers (400
- * VALIDATION_FAILED, 401, 403, 413, 415, 429, 500) are added where the operation can give them.
+ * VALIDATION_FAILED, 401, 403, 413, 415, 429, 500, 503) are added where the operation can give them.
  */
 function describeErrors(document: OpenAPIObject) {
   const schemas = (document.components!.schemas ??= {}) as Record<string, unknown>;
@@ -82,7 +85,7 @@ function describeErrors(document: OpenAPIObject) {
       // An error declared without a body (a plain @ApiConflictResponse) still has the common shape.
       const schema = refs.length === 0 ? { $ref: '#/components/schemas/Error' } : refs.length === 1 ? refs[0] : { oneOf: refs };
       responses[status] = { description: descriptions.filter(Boolean).join('; '), content: { 'application/json': { schema } } };
-      if (status === '429') responses[status].headers = { 'Retry-After': RETRY_AFTER };
+      if (RETRY_AFTER[status]) responses[status].headers = { 'Retry-After': RETRY_AFTER[status] };
     }
     operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
   }

@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { connectionWaitTimeout } from '@globac/database';
 import type { FastifyReply } from 'fastify';
 import type { ErrorBody } from './app.exception';
 
@@ -21,6 +22,12 @@ function codeFor(status: number): string {
   return CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
 }
 
+/**
+ * What a 503 tells a client to wait, in seconds (`Retry-After`): a pool that was busy for the whole
+ * wait usually frees up within a second or two, and a client that comes back at once adds to the burst.
+ */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+
 /** Maps anything thrown while handling a request to the common error shape. */
 export function toErrorBody(exception: unknown): ErrorBody {
   if (exception instanceof HttpException) {
@@ -38,6 +45,11 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return { statusCode: e.statusCode, error: codeFor(e.statusCode), message: String(e.message ?? 'Bad request') };
   }
+  // No database connection came within DATABASE_POOL_ACQUIRE_TIMEOUT_MS: the service is busy (or its
+  // database is), not broken, and the same request may well succeed in a moment.
+  if (connectionWaitTimeout(exception)) {
+    return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'SERVICE_UNAVAILABLE', message: 'The service is too busy to answer now; try again after the seconds the Retry-After header gives' };
+  }
   return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'INTERNAL_ERROR', message: 'An unexpected error occurred' };
 }
 
@@ -48,7 +60,13 @@ export class ErrorShapeFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toErrorBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
+    // Every 503 says when to come back (a busy pool, or NATS away in the dead-letter routes).
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE && !reply.hasHeader('Retry-After')) {
+      void reply.header('Retry-After', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
+    }
+    // A busy pool is load, not a bug: a line without a stack (and a metric: db_pool_wait_timeouts_total).
+    if (body.error === 'SERVICE_UNAVAILABLE') this.logger.warn(`SERVICE_UNAVAILABLE: ${(exception as Error).message}`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     void reply.status(body.statusCode).header('Content-Type', 'application/json; charset=utf-8').send(body);
   }
 }
