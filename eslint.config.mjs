@@ -64,7 +64,16 @@ export default tseslint.config(
     files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
     ignores: ['**/*.spec.ts', 'libs/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@globac/testing', message: 'Only tests may use @globac/testing.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@globac/testing', message: 'Only tests may use @globac/testing.' },
+            // One answer for a malformed path id in every service: 400 VALIDATION_FAILED naming the parameter.
+            { name: '@nestjs/common', importNames: ['ParseUUIDPipe'], message: "Use @UuidParam('name') from @globac/http: it answers VALIDATION_FAILED naming the parameter." },
+          ],
+        },
+      ],
     },
   },
   {

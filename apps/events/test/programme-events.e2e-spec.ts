@@ -140,7 +140,8 @@ describe('programme events (real Postgres)', () => {
 
   it('answers 404 for an unknown event and 400 for an id that is not one', async () => {
     expectError(await get(`/api/events/${randomUUID()}`), 404, 'EVENT_NOT_FOUND');
-    expectError(await get('/api/events/42'), 400, 'BAD_REQUEST');
+    const malformed = expectError(await get('/api/events/42'), 400, 'VALIDATION_FAILED');
+    expect(malformed.details).toEqual([{ field: 'eventId', rule: 'isUuid', message: 'must be a UUID' }]);
   });
 
   describe('who may do what', () => {

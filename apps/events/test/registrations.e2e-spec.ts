@@ -163,7 +163,8 @@ describe('registrations (real Postgres)', () => {
 
     it('for an event that does not exist, or an id that is not one', async () => {
       expectError(await register(app, randomUUID(), { companyId: company, participant: person() }), 404, 'EVENT_NOT_FOUND');
-      expectError(await register(app, 'not-a-uuid', { companyId: company, participant: person() }), 400, 'BAD_REQUEST');
+      const malformed = expectError(await register(app, 'not-a-uuid', { companyId: company, participant: person() }), 400, 'VALIDATION_FAILED');
+      expect(malformed.details).toEqual([{ field: 'eventId', rule: 'isUuid', message: 'must be a UUID' }]);
     });
 
     it.each([

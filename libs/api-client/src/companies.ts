@@ -1422,12 +1422,6 @@ export interface components {
                 rule?: string;
             }[];
         };
-        BadRequestError: components["schemas"]["Error"] & {
-            /** @constant */
-            statusCode: 400;
-            /** @constant */
-            error: "BAD_REQUEST";
-        };
         UnauthorizedError: components["schemas"]["Error"] & {
             /** @constant */
             statusCode: 401;
@@ -1451,6 +1445,12 @@ export interface components {
             statusCode: 500;
             /** @constant */
             error: "INTERNAL_ERROR";
+        };
+        ServiceUnavailableError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 503;
+            /** @constant */
+            error: "SERVICE_UNAVAILABLE";
         };
         DeadLetterReplayRunningError: components["schemas"]["Error"] & {
             /** @constant */
@@ -1493,6 +1493,12 @@ export interface components {
             /** @constant */
             error: "DUPLICATE_ORG_NUMBER";
             details: components["schemas"]["DuplicateOrgNumberDetails"];
+        };
+        BadRequestError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 400;
+            /** @constant */
+            error: "BAD_REQUEST";
         };
         PayloadTooLargeError: components["schemas"]["Error"] & {
             /** @constant */
@@ -1607,13 +1613,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfDeadLetterDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1654,13 +1660,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
-            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
+            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back; SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NatsUnavailableError"];
+                    "application/json": components["schemas"]["NatsUnavailableError"] | components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -1739,13 +1747,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
-            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
+            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back; SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NatsUnavailableError"];
+                    "application/json": components["schemas"]["NatsUnavailableError"] | components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -1771,13 +1781,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterReplayJobDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1827,6 +1837,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     DeadLetters_replay: {
@@ -1850,13 +1871,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1915,13 +1936,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
-            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
+            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back; SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NatsUnavailableError"];
+                    "application/json": components["schemas"]["NatsUnavailableError"] | components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -1949,13 +1972,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfFailedOutboxRowDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1994,6 +2017,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -2063,6 +2097,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     OutboxFailures_retry: {
@@ -2084,13 +2129,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2140,6 +2185,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Companies_list: {
@@ -2177,13 +2233,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfCompanyDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2224,6 +2280,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Companies_register: {
@@ -2248,7 +2315,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2322,6 +2389,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Companies_get: {
@@ -2345,13 +2423,13 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2410,6 +2488,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Companies_update: {
@@ -2437,7 +2526,7 @@ export interface operations {
                     "application/json": components["schemas"]["CompanyDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2529,6 +2618,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Contacts_create: {
@@ -2556,7 +2656,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2639,6 +2739,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Contacts_list: {
@@ -2670,13 +2781,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfContactDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2715,6 +2826,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -2740,13 +2862,13 @@ export interface operations {
                     "application/json": components["schemas"]["ContactDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2794,6 +2916,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -2817,13 +2950,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2871,6 +3004,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -2900,7 +3044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContactDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2974,6 +3118,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Contacts_export: {
@@ -2997,13 +3152,13 @@ export interface operations {
                     "application/json": components["schemas"]["ContactExportDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -3062,6 +3217,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     ExportFigures_get: {
@@ -3087,13 +3253,13 @@ export interface operations {
                     "application/json": components["schemas"]["ExportFiguresDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -3152,6 +3318,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     ExportFigures_report: {
@@ -3190,7 +3367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExportFiguresDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3273,6 +3450,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     ExportFigures_list: {
@@ -3301,13 +3489,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfExportFiguresDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -3364,6 +3552,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -3433,6 +3632,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     ReferenceData_places: {
@@ -3500,6 +3710,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Partners_list: {
@@ -3531,13 +3752,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfPartnerDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -3578,6 +3799,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Partners_create: {
@@ -3602,7 +3834,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3676,6 +3908,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Partners_get: {
@@ -3699,13 +3942,13 @@ export interface operations {
                     "application/json": components["schemas"]["PartnerDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -3755,6 +3998,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Relationships_list: {
@@ -3785,13 +4039,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfRelationshipDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -3850,6 +4104,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Relationships_open: {
@@ -3877,7 +4142,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3969,6 +4234,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Relationships_get: {
@@ -3992,13 +4268,13 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -4048,6 +4324,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Relationships_move: {
@@ -4075,7 +4362,7 @@ export interface operations {
                     "application/json": components["schemas"]["RelationshipDetailDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4158,6 +4445,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Merges_merge: {
@@ -4185,7 +4483,7 @@ export interface operations {
                     "application/json": components["schemas"]["MergeResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4268,6 +4566,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Whoami_whoami: {
@@ -4333,6 +4642,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };

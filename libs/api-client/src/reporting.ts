@@ -1021,12 +1021,6 @@ export interface components {
                 rule?: string;
             }[];
         };
-        BadRequestError: components["schemas"]["Error"] & {
-            /** @constant */
-            statusCode: 400;
-            /** @constant */
-            error: "BAD_REQUEST";
-        };
         UnauthorizedError: components["schemas"]["Error"] & {
             /** @constant */
             statusCode: 401;
@@ -1050,6 +1044,12 @@ export interface components {
             statusCode: 500;
             /** @constant */
             error: "INTERNAL_ERROR";
+        };
+        ServiceUnavailableError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 503;
+            /** @constant */
+            error: "SERVICE_UNAVAILABLE";
         };
         DeadLetterReplayRunningError: components["schemas"]["Error"] & {
             /** @constant */
@@ -1092,6 +1092,12 @@ export interface components {
             /** @constant */
             error: "COMPANY_NOT_FOUND";
             details: components["schemas"]["NotFoundDetails"];
+        };
+        BadRequestError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 400;
+            /** @constant */
+            error: "BAD_REQUEST";
         };
         PayloadTooLargeError: components["schemas"]["Error"] & {
             /** @constant */
@@ -1158,13 +1164,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfDeadLetterDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1205,13 +1211,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
-            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
+            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back; SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NatsUnavailableError"];
+                    "application/json": components["schemas"]["NatsUnavailableError"] | components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -1290,13 +1298,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
-            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
+            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back; SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NatsUnavailableError"];
+                    "application/json": components["schemas"]["NatsUnavailableError"] | components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -1322,13 +1332,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterReplayJobDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1378,6 +1388,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     DeadLetters_replay: {
@@ -1401,13 +1422,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1466,13 +1487,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
-            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
+            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back; SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NatsUnavailableError"];
+                    "application/json": components["schemas"]["NatsUnavailableError"] | components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -1500,13 +1523,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfFailedOutboxRowDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1545,6 +1568,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -1614,6 +1648,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     OutboxFailures_retry: {
@@ -1635,13 +1680,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1691,6 +1736,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Indicators_get: {
@@ -1729,13 +1785,13 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1774,6 +1830,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -1818,13 +1885,13 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1865,6 +1932,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     CompanyActivities_list: {
@@ -1897,13 +1975,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfCompanyActivityDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1951,6 +2029,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -2020,6 +2109,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Periods_list: {
@@ -2045,13 +2145,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfFrozenPeriodSummaryDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2092,6 +2192,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Periods_freeze: {
@@ -2116,7 +2227,7 @@ export interface operations {
                     "application/json": components["schemas"]["FrozenPeriodDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2181,6 +2292,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Periods_get: {
@@ -2212,13 +2334,13 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2268,6 +2390,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     TripReports_get: {
@@ -2301,13 +2434,13 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2355,6 +2488,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -2433,6 +2577,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Whoami_whoami: {
@@ -2498,6 +2653,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };

@@ -1239,12 +1239,6 @@ export interface components {
                 rule?: string;
             }[];
         };
-        BadRequestError: components["schemas"]["Error"] & {
-            /** @constant */
-            statusCode: 400;
-            /** @constant */
-            error: "BAD_REQUEST";
-        };
         UnauthorizedError: components["schemas"]["Error"] & {
             /** @constant */
             statusCode: 401;
@@ -1268,6 +1262,12 @@ export interface components {
             statusCode: 500;
             /** @constant */
             error: "INTERNAL_ERROR";
+        };
+        ServiceUnavailableError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 503;
+            /** @constant */
+            error: "SERVICE_UNAVAILABLE";
         };
         DeadLetterReplayRunningError: components["schemas"]["Error"] & {
             /** @constant */
@@ -1303,6 +1303,12 @@ export interface components {
             /** @constant */
             error: "FAILED_OUTBOX_ROW_NOT_FOUND";
             details: components["schemas"]["NotFoundDetails"];
+        };
+        BadRequestError: components["schemas"]["Error"] & {
+            /** @constant */
+            statusCode: 400;
+            /** @constant */
+            error: "BAD_REQUEST";
         };
         PayloadTooLargeError: components["schemas"]["Error"] & {
             /** @constant */
@@ -1481,13 +1487,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfDeadLetterDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1528,13 +1534,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
-            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
+            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back; SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NatsUnavailableError"];
+                    "application/json": components["schemas"]["NatsUnavailableError"] | components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -1613,13 +1621,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
-            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
+            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back; SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NatsUnavailableError"];
+                    "application/json": components["schemas"]["NatsUnavailableError"] | components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -1645,13 +1655,13 @@ export interface operations {
                     "application/json": components["schemas"]["DeadLetterReplayJobDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1701,6 +1711,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     DeadLetters_replay: {
@@ -1724,13 +1745,13 @@ export interface operations {
                     "application/json": components["schemas"]["ReplayResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1789,13 +1810,15 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
-            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back */
+            /** @description NATS_UNAVAILABLE: NATS is not reachable right now; try again when it is back; SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NatsUnavailableError"];
+                    "application/json": components["schemas"]["NatsUnavailableError"] | components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -1823,13 +1846,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfFailedOutboxRowDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -1868,6 +1891,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -1937,6 +1971,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     OutboxFailures_retry: {
@@ -1958,13 +2003,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2014,6 +2059,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     TravellerErasures_erase: {
@@ -2038,7 +2094,7 @@ export interface operations {
                     "application/json": components["schemas"]["TravellerErasureResultDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2103,6 +2159,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Participants_list: {
@@ -2135,13 +2202,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfParticipantDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2191,6 +2258,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Participants_apply: {
@@ -2218,7 +2296,7 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2310,6 +2388,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Participants_get: {
@@ -2335,13 +2424,13 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2391,6 +2480,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Participants_withdraw: {
@@ -2416,13 +2516,13 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2481,6 +2581,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Participants_accept: {
@@ -2506,13 +2617,13 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2571,6 +2682,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Participants_decline: {
@@ -2596,13 +2718,13 @@ export interface operations {
                     "application/json": components["schemas"]["ParticipantDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2661,6 +2783,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Trips_list: {
@@ -2698,13 +2831,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfTripDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2745,6 +2878,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Trips_create: {
@@ -2769,7 +2913,7 @@ export interface operations {
                     "application/json": components["schemas"]["TripDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2834,6 +2978,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Trips_get: {
@@ -2857,13 +3012,13 @@ export interface operations {
                     "application/json": components["schemas"]["TripDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -2913,6 +3068,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Trips_update: {
@@ -2940,7 +3106,7 @@ export interface operations {
                     "application/json": components["schemas"]["TripDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3023,6 +3189,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Trips_open: {
@@ -3046,13 +3223,13 @@ export interface operations {
                     "application/json": components["schemas"]["TripDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -3109,6 +3286,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };
@@ -3134,13 +3322,13 @@ export interface operations {
                     "application/json": components["schemas"]["TripDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -3199,6 +3387,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Trips_cancel: {
@@ -3222,13 +3421,13 @@ export interface operations {
                     "application/json": components["schemas"]["TripDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -3287,6 +3486,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Meetings_list: {
@@ -3317,13 +3527,13 @@ export interface operations {
                     "application/json": components["schemas"]["PageOfMeetingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -3373,6 +3583,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Meetings_create: {
@@ -3400,7 +3621,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3492,6 +3713,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Meetings_get: {
@@ -3517,13 +3749,13 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ValidationFailedError"] | components["schemas"]["BadRequestError"];
+                    "application/json": components["schemas"]["ValidationFailedError"];
                 };
             };
             /** @description UNAUTHORIZED: no bearer token, or one that is not valid */
@@ -3573,6 +3805,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Meetings_recordOutcome: {
@@ -3602,7 +3845,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3685,6 +3928,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Completion_complete: {
@@ -3712,7 +3966,7 @@ export interface operations {
                     "application/json": components["schemas"]["TripDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3804,6 +4058,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Completion_correct: {
@@ -3831,7 +4096,7 @@ export interface operations {
                     "application/json": components["schemas"]["TripDto"];
                 };
             };
-            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or a path id is malformed */
+            /** @description VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem; BAD_REQUEST: the body is not JSON, or is nested too deep */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3923,6 +4188,17 @@ export interface operations {
                     "application/json": components["schemas"]["InternalError"];
                 };
             };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
+                };
+            };
         };
     };
     Whoami_whoami: {
@@ -3988,6 +4264,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InternalError"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service is too busy to answer now (no database connection came free in time); retry after the Retry-After header */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableError"];
                 };
             };
         };

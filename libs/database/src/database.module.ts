@@ -3,7 +3,6 @@ import { HealthRegistry, MetricsService } from '@globac/observability';
 import { type DynamicModule, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { onConnectionWaitTimeout } from './connection-pool';
 import { dataSourceOptions, type ServiceDataSourceParts } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
@@ -57,7 +56,8 @@ export class DatabaseModule implements OnModuleInit {
    * waiting (`DATABASE_POOL_ACQUIRE_TIMEOUT_MS`; an HTTP request then answered 503), by reason.
    */
   private measurePool() {
-    const pool = (this.dataSource.driver as PostgresDriver).master as { totalCount: number; idleCount: number; waitingCount: number } | undefined;
+    // TypeORM's Postgres driver keeps its pg Pool as `master` (not exported as a type from the package root).
+    const pool = (this.dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
     if (!pool) return;
     const timeouts = this.metrics.counter(
       'db_pool_wait_timeouts_total',

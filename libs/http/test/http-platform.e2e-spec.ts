@@ -1,5 +1,5 @@
 import { signDevToken } from '@globac/auth';
-import { BODY_LIMIT, MAX_JSON_DEPTH } from '../src';
+import { BODY_LIMIT, MAX_JSON_DEPTH, MAX_PATH_PARAM_LENGTH } from '../src';
 import { startSampleApp } from './sample.module';
 
 const COMPANY_A = '3f1c8d2e-5b7a-4c9e-8f10-2a3b4c5d6e7f';
@@ -75,9 +75,14 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
       expect(res.body).toMatchObject({ statusCode: 415, error: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
-    it('answers a path parameter longer than the router takes with 400 in the common shape', async () => {
-      const res = await service.http().get(`/api/things/companies/${'x'.repeat(300)}`).set('Authorization', `Bearer ${staff}`).expect(400);
-      expect(res.body).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST' });
+    it('answers a path parameter longer than the router takes with 400 VALIDATION_FAILED in the common shape', async () => {
+      const res = await service.http().get(`/api/things/companies/${'x'.repeat(MAX_PATH_PARAM_LENGTH + 1)}`).set('Authorization', `Bearer ${staff}`).expect(400);
+      expect(res.body).toEqual({
+        statusCode: 400,
+        error: 'VALIDATION_FAILED',
+        message: `path: has a parameter longer than ${MAX_PATH_PARAM_LENGTH} characters`,
+        details: [{ field: 'path', rule: 'maxLength', message: `has a parameter longer than ${MAX_PATH_PARAM_LENGTH} characters` }],
+      });
     });
 
     it('refuses a body over the size limit with 413 in the common shape', async () => {
@@ -94,9 +99,19 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
       await service.http().get('/health/live?probe=1').expect(200);
     });
 
-    it('refuses a malformed id in a path with 400, not 500', async () => {
-      const res = await service.http().get('/api/things/companies/not-a-uuid').set('Authorization', `Bearer ${staff}`).expect(400);
-      expect(res.body).toMatchObject({ statusCode: 400, error: 'BAD_REQUEST' });
+    it('refuses a malformed id in a path with 400 VALIDATION_FAILED naming the parameter, not 500', async () => {
+      // Also one longer than Fastify's router takes by default (100 characters), and one that is not valid percent-encoding.
+      for (const id of ['not-a-uuid', 'x'.repeat(300), '3f1c8d2e-5b7a-4c9e-8f10-2a3b4c5d6e7', '%00']) {
+        const res = await service.http().get(`/api/things/companies/${encodeURIComponent(id)}`).set('Authorization', `Bearer ${staff}`).expect(400);
+        expect(res.body).toEqual({
+          statusCode: 400,
+          error: 'VALIDATION_FAILED',
+          message: 'companyId: must be a UUID',
+          details: [{ field: 'companyId', rule: 'isUuid', message: 'must be a UUID' }],
+        });
+      }
+      const badEncoding = await service.http().get('/api/things/companies/%E0%A4%A').set('Authorization', `Bearer ${staff}`).expect(400);
+      expect(badEncoding.body).toMatchObject({ statusCode: 400, error: 'VALIDATION_FAILED', details: [{ field: 'path', rule: 'isUrlEncoded' }] });
     });
   });
 

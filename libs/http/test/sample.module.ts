@@ -4,8 +4,8 @@ import { assertCanActForCompany, CurrentPrincipal, type Principal, Roles, signDe
 import { loadConfig, ServiceConfig } from '@globac/config';
 import { JsonLogger } from '@globac/observability';
 import request from 'supertest';
-import { createServiceApp, type Page, PageQueryDto, PlatformModule, toPage } from '../src';
-import { Body, Controller, Get, Module, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { createServiceApp, type Page, PageQueryDto, PlatformModule, toPage, UuidParam } from '../src';
+import { Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Min, ValidateNested } from 'class-validator';
 
@@ -57,7 +57,7 @@ class ThingsController {
 
   @Get('companies/:companyId')
   @Roles('staff', 'company')
-  forCompany(@Param('companyId', ParseUUIDPipe) companyId: string, @CurrentPrincipal() principal: Principal) {
+  forCompany(@UuidParam('companyId') companyId: string, @CurrentPrincipal() principal: Principal) {
     assertCanActForCompany(principal, companyId);
     return { companyId };
   }

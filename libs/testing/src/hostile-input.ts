@@ -216,7 +216,8 @@ async function badTokens(secret: string): Promise<Record<string, string | undefi
  * later are covered without touching the suite: no token and bad tokens (expired, `alg: none`,
  * another audience or issuer, another key), a company token for another company's data, bodies over
  * the size limit and nested too deep, wrong content types, SQL and script text in every string field
- * and query parameter, malformed ids and unknown query parameters. Every answer must be a status the
+ * and query parameter, a malformed value of each path parameter in turn (a 400 VALIDATION_FAILED
+ * naming it) and unknown query parameters. Every answer must be a status the
  * operation documents, in the common error shape when it is an error, never a 5xx, and never carry
  * another company's data. Each probe is one request per operation (no combinations), and all
  * problems are collected and shown at once.
@@ -350,12 +351,21 @@ export function describeHostileInput<C extends ServiceConfig>(options: HostileIn
       expect(problems).toEqual([]);
     });
 
-    it('refuses malformed ids in paths and answers unknown query parameters with a documented 4xx', async () => {
+    it('refuses a malformed value of every path parameter with 400 VALIDATION_FAILED naming it, and unknown query parameters with 400', async () => {
       const problems: string[] = [];
       for (const op of operations) {
-        if (op.path.includes('{')) {
-          for (const id of ["1' OR '1'='1", '../../etc/passwd', '%00', 'x'.repeat(300)]) {
-            problems.push(...problemsOf(op, `the id ${id.slice(0, 20)}`, await send(op, { token: admin, path: fillPath(op, {}, id), body: op.body ? {} : undefined }), [400, 404]));
+        // One parameter at a time, the others well-formed, so that the answer has to name this one.
+        for (const [, name] of op.path.matchAll(/\{([^}]+)\}/g)) {
+          const pathWith = (value: string) => op.path.replace(/\{([^}]+)\}/g, (_, other: string) => encodeURIComponent(other === name ? value : randomUUID()));
+          for (const id of ["1' OR '1'='1", '../../etc/passwd', '%00', 'x'.repeat(300), 'not-a-uuid']) {
+            const probe = `the ${name} ${JSON.stringify(id.slice(0, 20))}`;
+            const body = op.body ? sampleOf(op.body, document, { text: 'text', examples: true }) : undefined;
+            const res = await send(op, { token: admin, path: pathWith(id), body });
+            problems.push(...problemsOf(op, probe, res, [400]));
+            const details = (res.body as { details?: { field?: unknown }[] }).details;
+            if (res.status === 400 && (res.body.error !== 'VALIDATION_FAILED' || !details?.some((d) => d.field === name))) {
+              problems.push(`${op.method.toUpperCase()} ${op.path} (${probe}): not a VALIDATION_FAILED naming ${name}: ${res.text.slice(0, 200)}`);
+            }
           }
         }
         if (op.method === 'get') {

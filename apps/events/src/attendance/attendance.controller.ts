@@ -1,7 +1,7 @@
-import { ApiErrorResponse, ApiTag, ApiUuidParams } from '@globac/http';
+import { ApiErrorResponse, ApiTag, UuidParam } from '@globac/http';
 import { EVENT_CANCELLED, EVENT_NOT_FOUND, EVENT_NOT_STARTED, NOT_REGISTERED, REGISTRATION_NOT_FOUND } from '../api-errors';
 import { Roles } from '@globac/auth';
-import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { RegistrationDto } from '../registrations/dto/registration.dto';
 import { AttendanceService } from './attendance.service';
@@ -22,10 +22,9 @@ export class AttendanceController {
   })
   @ApiOkResponse({ type: RegistrationDto })
   @ApiErrorResponse(EVENT_NOT_FOUND, REGISTRATION_NOT_FOUND, EVENT_NOT_STARTED, EVENT_CANCELLED, NOT_REGISTERED)
-  @ApiUuidParams('eventId', 'registrationId')
   record(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('registrationId', ParseUUIDPipe) registrationId: string,
+    @UuidParam('eventId') eventId: string,
+    @UuidParam('registrationId') registrationId: string,
     @Body() dto: RecordAttendanceDto,
   ): Promise<RegistrationDto> {
     return this.attendance.record(eventId, registrationId, dto);
@@ -36,8 +35,7 @@ export class AttendanceController {
   @ApiOperation({ summary: 'Check in a list of participants', description: 'All entries or none: a bad entry fails the whole list with 400 VALIDATION_FAILED naming each bad entry (e.g. entries.3.registrationId).' })
   @ApiOkResponse({ type: BulkAttendanceResultDto })
   @ApiErrorResponse(EVENT_NOT_FOUND, EVENT_NOT_STARTED, EVENT_CANCELLED)
-  @ApiUuidParams('eventId')
-  async recordMany(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() dto: BulkAttendanceDto): Promise<BulkAttendanceResultDto> {
+  async recordMany(@UuidParam('eventId') eventId: string, @Body() dto: BulkAttendanceDto): Promise<BulkAttendanceResultDto> {
     return { registrations: await this.attendance.recordMany(eventId, dto) };
   }
 }

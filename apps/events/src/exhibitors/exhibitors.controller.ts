@@ -1,7 +1,7 @@
 import { Roles } from '@globac/auth';
 import { ALREADY_EXHIBITING, COMPANY_MERGED, EVENT_CANCELLED, EVENT_NOT_FOUND, NOT_A_TRADE_FAIR, UNKNOWN_COMPANY } from '../api-errors';
-import { type Page, PageOf, PageQueryDto, ApiErrorResponse, ApiTag, ApiUuidParams } from '@globac/http';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { type Page, PageOf, PageQueryDto, ApiErrorResponse, ApiTag, UuidParam } from '@globac/http';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AddExhibitorDto } from './dto/add-exhibitor.dto';
 import { ExhibitorDto } from './dto/exhibitor.dto';
@@ -18,8 +18,7 @@ export class ExhibitorsController {
   @ApiOperation({ summary: 'A company exhibits at a trade fair', description: 'With its products and, when known, its stand. Publishes ExhibitorAdded.' })
   @ApiCreatedResponse({ type: ExhibitorDto })
   @ApiErrorResponse(EVENT_NOT_FOUND, ALREADY_EXHIBITING, EVENT_CANCELLED, NOT_A_TRADE_FAIR, UNKNOWN_COMPANY, COMPANY_MERGED)
-  @ApiUuidParams('eventId')
-  add(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() dto: AddExhibitorDto): Promise<ExhibitorDto> {
+  add(@UuidParam('eventId') eventId: string, @Body() dto: AddExhibitorDto): Promise<ExhibitorDto> {
     return this.exhibitors.add(eventId, dto);
   }
 
@@ -28,8 +27,7 @@ export class ExhibitorsController {
   @ApiOperation({ summary: "A trade fair's exhibitors", description: 'In the order they were added.' })
   @ApiOkResponse({ type: PageOf(ExhibitorDto) })
   @ApiErrorResponse(EVENT_NOT_FOUND)
-  @ApiUuidParams('eventId')
-  list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query() query: PageQueryDto): Promise<Page<ExhibitorDto>> {
+  list(@UuidParam('eventId') eventId: string, @Query() query: PageQueryDto): Promise<Page<ExhibitorDto>> {
     return this.exhibitors.list(eventId, query);
   }
 }

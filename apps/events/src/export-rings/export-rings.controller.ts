@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
 import { ALREADY_MEMBER, COMPANY_MERGED, EXPORT_RING_NOT_FOUND, LEAVES_BEFORE_JOINING, MEMBERSHIP_ALREADY_ENDED, MEMBERSHIP_NOT_FOUND, UNKNOWN_COMPANY } from '../api-errors';
-import { type Page, PageOf, ApiErrorResponse, ApiTag, ApiUuidParams } from '@globac/http';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { type Page, PageOf, ApiErrorResponse, ApiTag, UuidParam } from '@globac/http';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CreateExportRingDto } from './dto/create-export-ring.dto';
 import { ExportRingDto } from './dto/export-ring.dto';
@@ -40,8 +40,7 @@ export class ExportRingsController {
   @ApiOperation({ summary: 'One export ring or circle', description: 'With its number of current members.' })
   @ApiOkResponse({ type: ExportRingDto })
   @ApiErrorResponse(EXPORT_RING_NOT_FOUND)
-  @ApiUuidParams('ringId')
-  get(@Param('ringId', ParseUUIDPipe) ringId: string): Promise<ExportRingDto> {
+  get(@UuidParam('ringId') ringId: string): Promise<ExportRingDto> {
     return this.rings.get(ringId);
   }
 
@@ -50,8 +49,7 @@ export class ExportRingsController {
   @ApiOperation({ summary: 'Change an export ring or circle', description: 'Only the fields sent change; its kind is fixed.' })
   @ApiOkResponse({ type: ExportRingDto })
   @ApiErrorResponse(EXPORT_RING_NOT_FOUND)
-  @ApiUuidParams('ringId')
-  update(@Param('ringId', ParseUUIDPipe) ringId: string, @Body() dto: UpdateExportRingDto): Promise<ExportRingDto> {
+  update(@UuidParam('ringId') ringId: string, @Body() dto: UpdateExportRingDto): Promise<ExportRingDto> {
     return this.rings.update(ringId, dto);
   }
 
@@ -60,8 +58,7 @@ export class ExportRingsController {
   @ApiOperation({ summary: 'A company joins the ring', description: 'It is invited to the ring\'s meetings to come on days of its membership.' })
   @ApiCreatedResponse({ type: MembershipDto })
   @ApiErrorResponse(EXPORT_RING_NOT_FOUND, ALREADY_MEMBER, UNKNOWN_COMPANY, COMPANY_MERGED)
-  @ApiUuidParams('ringId')
-  join(@Param('ringId', ParseUUIDPipe) ringId: string, @Body() dto: JoinRingDto, @CurrentPrincipal() principal: Principal): Promise<MembershipDto> {
+  join(@UuidParam('ringId') ringId: string, @Body() dto: JoinRingDto, @CurrentPrincipal() principal: Principal): Promise<MembershipDto> {
     return this.rings.join(ringId, dto, principal);
   }
 
@@ -71,10 +68,9 @@ export class ExportRingsController {
   @ApiOperation({ summary: 'A member leaves the ring after a last day', description: 'Its invitations to meetings after that day are withdrawn.' })
   @ApiOkResponse({ type: MembershipDto })
   @ApiErrorResponse(EXPORT_RING_NOT_FOUND, MEMBERSHIP_NOT_FOUND, MEMBERSHIP_ALREADY_ENDED, LEAVES_BEFORE_JOINING)
-  @ApiUuidParams('ringId', 'membershipId')
   leave(
-    @Param('ringId', ParseUUIDPipe) ringId: string,
-    @Param('membershipId', ParseUUIDPipe) membershipId: string,
+    @UuidParam('ringId') ringId: string,
+    @UuidParam('membershipId') membershipId: string,
     @Body() dto: LeaveRingDto,
   ): Promise<MembershipDto> {
     return this.rings.leave(ringId, membershipId, dto);
@@ -85,8 +81,7 @@ export class ExportRingsController {
   @ApiOperation({ summary: 'Memberships of the ring', description: 'Optionally those that include a day, or those of one company.' })
   @ApiOkResponse({ type: PageOf(MembershipDto) })
   @ApiErrorResponse(EXPORT_RING_NOT_FOUND)
-  @ApiUuidParams('ringId')
-  listMembers(@Param('ringId', ParseUUIDPipe) ringId: string, @Query() query: ListMembershipsQueryDto): Promise<Page<MembershipDto>> {
+  listMembers(@UuidParam('ringId') ringId: string, @Query() query: ListMembershipsQueryDto): Promise<Page<MembershipDto>> {
     return this.rings.listMembers(ringId, query);
   }
 }

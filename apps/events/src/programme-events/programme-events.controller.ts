@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
 import { ATTENDANCE_RECORDED, CAPACITY_BELOW_REGISTERED, EVENT_CANCELLED, EVENT_NOT_FOUND, RING_KIND_MISMATCH, UNKNOWN_RING } from '../api-errors';
-import { type Page, PageOf, ApiErrorResponse, ApiTag, ApiUuidParams } from '@globac/http';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { type Page, PageOf, ApiErrorResponse, ApiTag, UuidParam } from '@globac/http';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CreateProgrammeEventDto } from './dto/create-programme-event.dto';
 import { ListProgrammeEventsQueryDto } from './dto/list-programme-events.query.dto';
@@ -40,8 +40,7 @@ export class ProgrammeEventsController {
   @ApiOperation({ summary: 'One programme event', description: 'With its seats: registered, waitlisted and available.' })
   @ApiOkResponse({ type: ProgrammeEventDto })
   @ApiErrorResponse(EVENT_NOT_FOUND)
-  @ApiUuidParams('eventId')
-  get(@Param('eventId', ParseUUIDPipe) eventId: string): Promise<ProgrammeEventDto> {
+  get(@UuidParam('eventId') eventId: string): Promise<ProgrammeEventDto> {
     return this.events.get(eventId);
   }
 
@@ -50,8 +49,7 @@ export class ProgrammeEventsController {
   @ApiOperation({ summary: 'Change an event\'s details', description: 'More seats, or no limit, promote the waitlist in order.' })
   @ApiOkResponse({ type: ProgrammeEventDto })
   @ApiErrorResponse(EVENT_NOT_FOUND, EVENT_CANCELLED, CAPACITY_BELOW_REGISTERED, ATTENDANCE_RECORDED)
-  @ApiUuidParams('eventId')
-  update(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() dto: UpdateProgrammeEventDto): Promise<ProgrammeEventDto> {
+  update(@UuidParam('eventId') eventId: string, @Body() dto: UpdateProgrammeEventDto): Promise<ProgrammeEventDto> {
     return this.events.update(eventId, dto);
   }
 
@@ -61,8 +59,7 @@ export class ProgrammeEventsController {
   @ApiOperation({ summary: 'Cancel an event', description: 'Cancels its registrations; the companies are told through the EventCancelled integration event.' })
   @ApiOkResponse({ type: ProgrammeEventDto })
   @ApiErrorResponse(EVENT_NOT_FOUND, { ...EVENT_CANCELLED, description: 'the event is cancelled already' })
-  @ApiUuidParams('eventId')
-  cancel(@Param('eventId', ParseUUIDPipe) eventId: string): Promise<ProgrammeEventDto> {
+  cancel(@UuidParam('eventId') eventId: string): Promise<ProgrammeEventDto> {
     return this.events.cancel(eventId);
   }
 }

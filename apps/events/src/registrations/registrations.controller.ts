@@ -1,7 +1,7 @@
 import { CurrentPrincipal, type Principal, Roles } from '@globac/auth';
 import { ALREADY_REGISTERED, COMPANY_MERGED, EVENT_ALREADY_STARTED, EVENT_CANCELLED, EVENT_NOT_FOUND, REGISTRATION_CLOSED, REGISTRATION_NOT_FOUND, UNKNOWN_COMPANY } from '../api-errors';
-import { type Page, PageOf, ApiErrorResponse, ApiTag, ApiUuidParams } from '@globac/http';
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { type Page, PageOf, ApiErrorResponse, ApiTag, UuidParam } from '@globac/http';
+import { Body, Controller, Delete, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CreateRegistrationDto } from './dto/create-registration.dto';
 import { ListRegistrationsQueryDto } from './dto/list-registrations.query.dto';
@@ -24,9 +24,8 @@ export class RegistrationsController {
   })
   @ApiCreatedResponse({ type: RegistrationDto })
   @ApiErrorResponse(EVENT_NOT_FOUND, ALREADY_REGISTERED, REGISTRATION_CLOSED, EVENT_ALREADY_STARTED, EVENT_CANCELLED, UNKNOWN_COMPANY, COMPANY_MERGED)
-  @ApiUuidParams('eventId')
   register(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @UuidParam('eventId') eventId: string,
     @Body() dto: CreateRegistrationDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RegistrationDto> {
@@ -38,8 +37,7 @@ export class RegistrationsController {
   @ApiOperation({ summary: "The event's registrations (staff only)", description: 'In order of registration, optionally by status or company.' })
   @ApiOkResponse({ type: PageOf(RegistrationDto) })
   @ApiErrorResponse(EVENT_NOT_FOUND)
-  @ApiUuidParams('eventId')
-  list(@Param('eventId', ParseUUIDPipe) eventId: string, @Query() query: ListRegistrationsQueryDto): Promise<Page<RegistrationDto>> {
+  list(@UuidParam('eventId') eventId: string, @Query() query: ListRegistrationsQueryDto): Promise<Page<RegistrationDto>> {
     return this.registrations.list(eventId, query);
   }
 
@@ -48,10 +46,9 @@ export class RegistrationsController {
   @ApiOperation({ summary: 'One registration', description: 'Staff, or a company user for a registration of their own company.' })
   @ApiOkResponse({ type: RegistrationDto })
   @ApiErrorResponse(REGISTRATION_NOT_FOUND)
-  @ApiUuidParams('eventId', 'registrationId')
   get(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('registrationId', ParseUUIDPipe) registrationId: string,
+    @UuidParam('eventId') eventId: string,
+    @UuidParam('registrationId') registrationId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RegistrationDto> {
     return this.registrations.get(eventId, registrationId, principal);
@@ -65,10 +62,9 @@ export class RegistrationsController {
   })
   @ApiOkResponse({ type: RegistrationDto })
   @ApiErrorResponse(EVENT_NOT_FOUND, REGISTRATION_NOT_FOUND, { ...EVENT_ALREADY_STARTED, description: 'the event has started: record a no-show as attendance false instead' })
-  @ApiUuidParams('eventId', 'registrationId')
   cancel(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
-    @Param('registrationId', ParseUUIDPipe) registrationId: string,
+    @UuidParam('eventId') eventId: string,
+    @UuidParam('registrationId') registrationId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RegistrationDto> {
     return this.registrations.cancel(eventId, registrationId, principal);

@@ -7,7 +7,7 @@ import { JsonLogger, MetricsService, RequestContext } from '@globac/observabilit
 import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ErrorShapeFilter, toErrorBody } from '../errors/error-shape.filter';
+import { ErrorShapeFilter, MAX_PATH_PARAM_LENGTH, routerErrorBody } from '../errors/error-shape.filter';
 import { InputPipe } from '../errors/validation';
 import { registerJsonBodyParser } from '../protection/json-depth';
 import { registerQueryAllowList, routesWithoutQuery } from '../protection/query-allow-list';
@@ -51,10 +51,12 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    // Fastify's router refuses a malformed URL or a path parameter over 100 characters before Nest
-    // sees the request: answer those in the common shape too, as the 400 every operation documents.
+    // A malformed id of any length reaches its pipe, which names the parameter (routerErrorBody).
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    // Fastify's router refuses a path that is not valid percent-encoding before Nest sees the request:
+    // answer it in the common shape too, as the 400 VALIDATION_FAILED every operation documents.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      void reply.status(400).send({ ...toErrorBody(error), statusCode: 400, error: 'BAD_REQUEST' });
+      void reply.status(400).send(routerErrorBody(error));
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {

@@ -101,7 +101,8 @@ const platformError = (status: number, code: string, when: PlatformError['when']
 export const PLATFORM_ERRORS: PlatformError[] = [
   // Every operation: a query parameter it does not take is refused too (protection/query-allow-list.ts).
   platformError(400, 'VALIDATION_FAILED', 'always', 'VALIDATION_FAILED: a parameter or field is not valid, or a query parameter the operation does not take; details lists each problem', FIELD_PROBLEMS),
-  platformError(400, 'BAD_REQUEST', 'input', 'BAD_REQUEST: the body is not JSON, or a path id is malformed'),
+  // A malformed path id is a VALIDATION_FAILED naming the parameter (UuidParam), like a bad field.
+  platformError(400, 'BAD_REQUEST', 'body', 'BAD_REQUEST: the body is not JSON, or is nested too deep'),
   platformError(401, 'UNAUTHORIZED', 'always', 'UNAUTHORIZED: no bearer token, or one that is not valid'),
   platformError(403, 'FORBIDDEN', 'always', 'FORBIDDEN: the token lacks the role, or is a company token for another company'),
   platformError(413, 'PAYLOAD_TOO_LARGE', 'body', 'PAYLOAD_TOO_LARGE: the body is over 1 MiB'),
@@ -171,12 +172,6 @@ export class NotFoundDetails {
   id: string;
 }
 
-/** Documents path parameters as UUIDs, for routes that parse them with `ParseUUIDPipe` rather than `UuidParam`. */
-export function ApiUuidParams(...names: string[]): MethodDecorator {
-  return (target, key) => {
-    for (const name of names) documentUuidParam(target, key, name);
-  };
-}
 
 /**
  * Spread into `@ApiProperty` of an enum the service matches in any letter case (it answers with the

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { connectionWaitTimeout } from '@globac/database';
 import type { FastifyReply } from 'fastify';
-import type { ErrorBody } from './app.exception';
+import { type ErrorBody, type FieldProblem, ValidationFailedException } from './app.exception';
 
 const CODES: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -51,6 +51,29 @@ export function toErrorBody(exception: unknown): ErrorBody {
     return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'SERVICE_UNAVAILABLE', message: 'The service is too busy to answer now; try again after the seconds the Retry-After header gives' };
   }
   return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'INTERNAL_ERROR', message: 'An unexpected error occurred' };
+}
+
+/**
+ * How long a path parameter Fastify's router passes on (its default is 100): longer than any id, so
+ * that a malformed one reaches its pipe and is refused naming the parameter; Node's 16 KiB header
+ * limit bounds the request line anyway, and the routes have no regular-expression parameters for
+ * the limit to protect.
+ */
+export const MAX_PATH_PARAM_LENGTH = 8 * 1024;
+
+/**
+ * The answer to a path Fastify's router refuses before Nest sees the request (it cannot say which
+ * parameter): 400 VALIDATION_FAILED on `path`, as a malformed id elsewhere in the path would be.
+ */
+export function routerErrorBody(error: { code?: string; message?: string }): ErrorBody {
+  const problem: FieldProblem | undefined =
+    error.code === 'FST_ERR_BAD_URL'
+      ? { field: 'path', rule: 'isUrlEncoded', message: 'is not valid percent-encoded UTF-8' }
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? { field: 'path', rule: 'maxLength', message: `has a parameter longer than ${MAX_PATH_PARAM_LENGTH} characters` }
+        : undefined;
+  if (problem) return toErrorBody(new ValidationFailedException([problem]));
+  return { statusCode: 400, error: 'BAD_REQUEST', message: String(error.message ?? 'Bad request') };
 }
 
 @Catch()

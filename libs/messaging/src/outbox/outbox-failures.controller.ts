@@ -1,6 +1,6 @@
 import { Roles } from '@globac/auth';
-import { ApiErrorResponse, ApiTag, ApiUuidParams, NotFoundDetails, type Page, PageOf, PageQueryDto, toPage } from '@globac/http';
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiErrorResponse, ApiTag, UuidParam, NotFoundDetails, type Page, PageOf, PageQueryDto, toPage } from '@globac/http';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { FailedOutboxRowDto, OutboxRetryAllResultDto } from './failed-outbox-row.dto';
 import { OutboxFailuresService } from './outbox-failures.service';
@@ -37,10 +37,9 @@ export class OutboxFailuresController {
   @Post(':id/retry')
   @HttpCode(204)
   @ApiOperation({ summary: 'Put one failed outbox row back to pending (admin)', description: 'Attempts start again from zero; the relay publishes it at once.' })
-  @ApiUuidParams('id')
   @ApiNoContentResponse({ description: 'Pending again' })
   @ApiErrorResponse({ status: 404, code: 'FAILED_OUTBOX_ROW_NOT_FOUND', description: 'no failed outbox row with this event id', details: NotFoundDetails })
-  async retry(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async retry(@UuidParam('id') id: string): Promise<void> {
     await this.failures.retry(id);
   }
 }
