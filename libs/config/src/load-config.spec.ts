@@ -31,7 +31,7 @@ describe('loadConfig', () => {
   it('bounds the wait for a pooled connection: long enough to mean something, short enough to answer', () => {
     expect(loadConfig(CompaniesLikeConfig, {}).DATABASE_POOL_ACQUIRE_TIMEOUT_MS).toBe(5000);
     expect(loadConfig(CompaniesLikeConfig, { DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '250' }).DATABASE_POOL_ACQUIRE_TIMEOUT_MS).toBe(250);
-    expect(problems({ DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '0' })).toEqual(['DATABASE_POOL_ACQUIRE_TIMEOUT_MS: must be at least 100 ms (got "0")']);
+    expect(problems({ DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '0' })).toEqual(['DATABASE_POOL_ACQUIRE_TIMEOUT_MS: must be at least 100 ms (got 0)']);
     expect(problems({ DATABASE_POOL_ACQUIRE_TIMEOUT_MS: 'soon' })).toEqual(['DATABASE_POOL_ACQUIRE_TIMEOUT_MS: must be an integer number of milliseconds (got "soon")']);
   });
 

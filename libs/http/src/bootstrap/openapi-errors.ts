@@ -172,7 +172,6 @@ export class NotFoundDetails {
   id: string;
 }
 
-
 /**
  * Spread into `@ApiProperty` of an enum the service matches in any letter case (it answers with the
  * listed spelling): the document marks it `x-case-insensitive`, which the tests' validator honours and
