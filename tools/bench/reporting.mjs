@@ -9,10 +9,11 @@
 // database), which is what a year of events leaves there; the ingest part goes through the real path.
 import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { buildAndToken, deleteStreams, dropDatabase, NATS_URL, POSTGRES_URL, serviceEntry, startProcess, stopProcess } from './harness.mjs';
-import { machine, writeSection } from './report.mjs';
+import { machine, root, writeSection } from './report.mjs';
 
 const require = createRequire(import.meta.url);
 const pg = require('pg');
@@ -120,6 +121,12 @@ async function seed(db) {
       UNION ALL
       SELECT t.company_id, c.starts_on FROM trip_traveller t JOIN trip_completion c ON c.fact_id = t.fact_id WHERE c.current) x
     GROUP BY company_id`);
+  // What the projections derive from those facts (every counted activity resolved to its survivor and
+  // municipality, and the per-company yearly rollup), made by the service's own code: the function the
+  // projections call after each batch, here over every fact at once (as the migration does for a
+  // database that already holds facts).
+  const { refreshCountedActivities } = require(path.join(root, 'dist/apps/reporting/src/read-models/counted-activities.js'));
+  await refreshCountedActivities({ query: async (sql, params) => (await db.query(sql, params)).rows }, { all: true });
   await db.query('VACUUM ANALYZE');
   return performance.now() - started;
 }

@@ -5,6 +5,12 @@ import type { EntityManager } from 'typeorm';
 export const STREAMS = ['companies', 'events', 'trips'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
+/** What the projections' SQL helpers need of a connection: an EntityManager, a migration's QueryRunner, a pg client wrapped. */
+export interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
+
 /** Keys share this many locks per namespace: a batch of hundreds of keys takes at most this many. */
 const LOCK_BUCKETS = 64;
 
@@ -25,7 +31,7 @@ function bucketOf(key: string): number {
  * share a fixed number of locks (a batch never holds more than that many of Postgres' lock slots),
  * taken in sorted order so that two batches cannot deadlock on them; they end with the transaction.
  */
-export async function lockKeys(manager: EntityManager, namespace: string, keys: readonly string[]): Promise<void> {
+export async function lockKeys(manager: Queryable, namespace: string, keys: readonly string[]): Promise<void> {
   const buckets = [...new Set(keys.map(bucketOf))].sort((a, b) => a - b);
   if (!buckets.length) return;
   await manager.query(
@@ -78,7 +84,7 @@ export async function lockReadModelsForSwitch(manager: EntityManager): Promise<v
  * Recomputes the first counted activity (attended participation in an event not cancelled, or a place
  * on a trip's current completion record, trip not cancelled) of these companies, from all their facts.
  */
-export async function recomputeFirstActivity(manager: EntityManager, companyIds: readonly string[]): Promise<void> {
+export async function recomputeFirstActivity(manager: Queryable, companyIds: readonly string[]): Promise<void> {
   const ids = [...new Set(companyIds)];
   if (!ids.length) return;
   await lockKeys(manager, 'company-activity', ids);

@@ -77,4 +77,6 @@ export const READ_MODEL_TABLES = [
   'trip_completion',
   'trip_traveller',
   'partner_meeting',
+  'counted_activity',
+  'company_year_activity',
 ] as const;

@@ -7,6 +7,7 @@ import type {
   TripPlanned,
 } from '@globac/contracts';
 import type { EntityManager } from 'typeorm';
+import { refreshCountedActivities } from './counted-activities';
 import { lastPerKey, lockKeys, recomputeFirstActivity } from './projection-support';
 
 type Envelopes<T> = readonly IntegrationEventEnvelope<T>[];
@@ -47,6 +48,7 @@ export const tripsProjection = {
       events.map((e) => e.data.tripId),
       events.map((e) => e.data.cancelledAt),
     ]);
+    await refreshCountedActivities(manager, { tripIds: events.map((e) => e.data.tripId) });
     await recomputeFirstActivity(manager, await travellersOf(manager, events.map((e) => e.data.tripId)));
   },
 
@@ -99,6 +101,7 @@ export const tripsProjection = {
         WHERE r.trip_id = h.trip_id AND r.current IS DISTINCT FROM (r.fact_id = h.fact_id)`,
       [[...new Set(tripIds)]],
     );
+    await refreshCountedActivities(manager, { tripIds });
     await recomputeFirstActivity(manager, await travellersOf(manager, tripIds));
     const fresh = new Set(inserted.map((row) => row.fact_id));
     return [...new Set(events.filter((e) => fresh.has(e.id)).map((e) => e.data.tripId))];
