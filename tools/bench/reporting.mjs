@@ -112,15 +112,6 @@ async function seed(db) {
     SELECT md5('rm' || i)::uuid, md5('ring' || (i % 100))::uuid, 'export-ring', md5('c' || (1 + (i * 13) % ${COMPANIES}))::uuid,
            date '${YEARS[0]}-01-01' + (i % 1000), CASE WHEN i % 3 = 0 THEN date '${YEARS[0]}-01-01' + (i % 1000) + 400 END
       FROM generate_series(1, 5000) i`);
-  // What the projections keep per company: its first counted activity.
-  await db.query(`
-    INSERT INTO company_first_activity (company_id, first_day)
-    SELECT company_id, min(day) FROM (
-      SELECT a.company_id, a.event_date AS day FROM attendance_record a
-       WHERE a.current AND a.attended AND NOT EXISTS (SELECT 1 FROM cancelled_event ce WHERE ce.event_id = a.event_id)
-      UNION ALL
-      SELECT t.company_id, c.starts_on FROM trip_traveller t JOIN trip_completion c ON c.fact_id = t.fact_id WHERE c.current) x
-    GROUP BY company_id`);
   // What the projections derive from those facts (every counted activity resolved to its survivor and
   // municipality, and the per-company yearly rollup), made by the service's own code: the function the
   // projections call after each batch, here over every fact at once (as the migration does for a

@@ -13,7 +13,6 @@ async function readModels(app: ReportingApp) {
     programme_event: 'SELECT * FROM programme_event ORDER BY id',
     cancelled_event: 'SELECT * FROM cancelled_event ORDER BY event_id',
     attendance_record: 'SELECT * FROM attendance_record ORDER BY fact_id',
-    company_first_activity: 'SELECT * FROM company_first_activity ORDER BY company_id',
     ring_membership: 'SELECT * FROM ring_membership ORDER BY membership_id',
     trip: 'SELECT * FROM trip ORDER BY id',
     trip_completion: 'SELECT * FROM trip_completion ORDER BY fact_id',

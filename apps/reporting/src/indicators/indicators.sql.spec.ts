@@ -1,4 +1,4 @@
-import { indicatorsQuery, locatedActivities, periodParts, supportedCompaniesQuery } from './indicators.sql';
+import { indicatorsQuery, locatedActivities, namedCompaniesPageQuery, periodParts, supportedCompaniesQuery } from './indicators.sql';
 
 describe('the indicators\' SQL', () => {
   const period = { from: '2026-01-01', to: '2026-12-31' };
@@ -61,5 +61,13 @@ describe('the indicators\' SQL', () => {
     const { text } = supportedCompaniesQuery(period, { limit: 20, offset: 40 });
     expect(text).toContain('LIMIT 20 OFFSET 40');
     expect(supportedCompaniesQuery(period).text).not.toContain('LIMIT');
+    expect(namedCompaniesPageQuery(period, { limit: 20, offset: 40 }).text).toContain('LIMIT 20 OFFSET 40');
+  });
+
+  it('walks the named companies in name order, keeping those with a counted activity by the same filters', () => {
+    const { text, params } = namedCompaniesPageQuery({ ...period, municipality: 'Umeå' }, { limit: 20, offset: 0 });
+    expect(params).toEqual(['2026-01-01', '2026-12-31', 'Umeå']);
+    expect(text).toContain('ORDER BY c.name, c.id');
+    expect(text).toContain('ca.survivor_id = c.id AND ca.municipality = $3');
   });
 });

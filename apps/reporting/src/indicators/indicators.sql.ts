@@ -105,27 +105,37 @@ const SET_COLUMNS = {
  * financiers), what every distinct-company figure is counted from; `supported`: the distinct
  * companies.
  */
-export function locatedActivities(filters: IndicatorFilters): Sql & { parts: Parts } {
+export function locatedActivities(filters: IndicatorFilters, options: { figures?: boolean } = {}): Sql & { parts: Parts } {
   const parts = partsOf(filters);
-  const located = rawActivities(parts, 'ca.survivor_id AS company_id, ca.kind, ca.day, ca.municipality, ca.financier_ids, ca.gender, ca.hours');
+  // Only the figures need the participations' and exporters' columns; the companies list and its
+  // count materialise no more than the companies' sets.
+  const located = rawActivities(
+    parts,
+    `ca.survivor_id AS company_id, ca.kind, ca.municipality, ca.financier_ids${options.figures ? ', ca.gender, ca.hours' : ''}`,
+  );
   const years = wholeYears(
     parts,
-    'y.survivor_id AS company_id, y.kinds, y.municipalities, y.financier_ids, y.participations, y.hours, y.by_gender, y.first_year, y.baseline_export, y.latest_year, y.latest_export',
+    `y.survivor_id AS company_id, y.kinds, y.municipalities, y.financier_ids${
+      options.figures ? ', y.participations, y.hours, y.by_gender, y.first_year, y.baseline_export, y.latest_year, y.latest_export' : ''
+    }`,
   );
+  // A single whole year's rollup rows are one per company: `sets` and `supported` are then only
+  // views of `years` (nothing to make distinct, nothing to copy).
+  const single = parts.period.single;
   const text = `
-    located AS MATERIALIZED (${located}),
-    years AS MATERIALIZED (${years}),
-    sets AS MATERIALIZED (
+    located AS (${located}),
+    years AS (${years}),
+    sets AS ${single ? 'NOT ' : ''}MATERIALIZED (
       SELECT company_id, kinds, municipalities, financier_ids FROM years
       UNION ALL
       SELECT company_id, ARRAY[kind], ARRAY[municipality], financier_ids FROM located),
-    supported AS MATERIALIZED (SELECT ${parts.period.single ? '' : 'DISTINCT '}company_id FROM sets)`;
+    supported AS ${single ? 'NOT MATERIALIZED (SELECT company_id FROM years)' : 'MATERIALIZED (SELECT DISTINCT company_id FROM sets)'}`;
   return { text, params: parts.params, parts };
 }
 
 /** Every figure of the indicators report in one statement (one JSON object). */
 export function indicatorsQuery(filters: IndicatorFilters): Sql {
-  const { text, params, parts } = locatedActivities(filters);
+  const { text, params, parts } = locatedActivities(filters, { figures: true });
   // Figures about relationships, meetings and rings are restricted to the supported companies only
   // when a filter is given (docs/reporting.md).
   const onlySupported = (column: string) => (isFiltered(filters) ? `AND ${column} IN (SELECT company_id FROM supported)` : '');
@@ -221,8 +231,6 @@ export function indicatorsQuery(filters: IndicatorFilters): Sql {
 export function supportedCompaniesQuery(filters: IndicatorFilters, page?: { limit: number; offset: number }): Sql {
   const { text, params, parts } = locatedActivities(filters);
   const limits = page ? `LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}` : '';
-  // The listed company's own sets: its rollup rows and raw days, as in `sets`.
-  const own = `${wholeYears(parts, SET_COLUMNS.years, 'p.company_id')} UNION ALL ${rawActivities(parts, SET_COLUMNS.raw, ['ca.survivor_id = p.company_id'])}`;
   return {
     params,
     text: `
@@ -235,16 +243,66 @@ export function supportedCompaniesQuery(filters: IndicatorFilters, page?: { limi
        ORDER BY c.name NULLS LAST, s.company_id
        ${limits})
     SELECT p.company_id, p.org_number, p.name, p.size_class, dm.municipalities, dk.activity_kinds, p.total, p.position
-      FROM listed p
-      CROSS JOIN LATERAL (SELECT array_agg(DISTINCT m ORDER BY m) AS municipalities FROM (${own}) o, unnest(o.municipalities) AS m) dm
-      CROSS JOIN LATERAL (SELECT array_agg(DISTINCT k ORDER BY k) AS activity_kinds FROM (${own}) o, unnest(o.kinds) AS k) dk
+      FROM listed p ${companyDetails(parts)}
      ORDER BY p.position`,
+  };
+}
+
+/** A listed company's municipalities and kinds in the period, from its own rows (`p.company_id`). */
+function companyDetails(parts: Parts): string {
+  const own = `${wholeYears(parts, SET_COLUMNS.years, 'p.company_id')} UNION ALL ${rawActivities(parts, SET_COLUMNS.raw, ['ca.survivor_id = p.company_id'])}`;
+  return `
+      CROSS JOIN LATERAL (SELECT array_agg(DISTINCT m ORDER BY m) AS municipalities FROM (${own}) o, unnest(o.municipalities) AS m) dm
+      CROSS JOIN LATERAL (SELECT array_agg(DISTINCT k ORDER BY k) AS activity_kinds FROM (${own}) o, unnest(o.kinds) AS k) dk`;
+}
+
+/**
+ * A page of the companies list among the companies with a name (they come first, by name then id):
+ * walks the company table along its (name, id) index and keeps each company that has a counted
+ * activity in the period (an index probe into its own rows), until the page is full, instead of
+ * sorting every supported company.
+ */
+export function namedCompaniesPageQuery(filters: IndicatorFilters, page: { limit: number; offset: number }): Sql {
+  const parts = partsOf(filters);
+  const counted = `${wholeYears(parts, '1', 'c.id')} UNION ALL ${rawActivities(parts, '1', ['ca.survivor_id = c.id'])}`;
+  const text = `
+    WITH listed AS (
+      SELECT c.id AS company_id, c.org_number, c.name, c.size_class
+        FROM company c
+       WHERE c.name IS NOT NULL AND EXISTS (${counted})
+       ORDER BY c.name, c.id
+       LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)})
+    SELECT p.company_id, p.org_number, p.name, p.size_class, dm.municipalities, dk.activity_kinds
+      FROM listed p ${companyDetails(parts)}
+     ORDER BY p.name, p.company_id`;
+  return { text, params: parts.params };
+}
+
+/**
+ * The rest of the list: supported companies without a name (not registered here yet), by id, after
+ * the named ones; and how many named ones come before them.
+ */
+export function unnamedCompaniesPageQuery(filters: IndicatorFilters, page: { limit: number; offset: number }): Sql {
+  const { text, params, parts } = locatedActivities(filters);
+  return {
+    params,
+    text: `
+    WITH ${text},
+    listed AS (
+      SELECT s.company_id, c.org_number, c.name, c.size_class, (SELECT count(*) FROM supported n JOIN company nc ON nc.id = n.company_id WHERE nc.name IS NOT NULL) AS named
+        FROM supported s LEFT JOIN company c ON c.id = s.company_id
+       WHERE c.name IS NULL)
+    SELECT p.company_id, p.org_number, p.name, p.size_class, dm.municipalities, dk.activity_kinds, p.named
+      FROM (SELECT * FROM listed ORDER BY company_id LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}) p ${companyDetails(parts)}
+     ORDER BY p.company_id`,
   };
 }
 
 /** How many companies are behind companiesSupported (for a page beyond the end). */
 export function supportedCountQuery(filters: IndicatorFilters): Sql {
-  const { text, params } = locatedActivities(filters);
+  const { text, params, parts } = locatedActivities(filters);
+  // A single whole year: one rollup row per company, counted in its index.
+  if (parts.period.single) return { params: [], text: `SELECT count(*)::int AS total FROM (${wholeYears(parts, '1')}) y` };
   return { params, text: `WITH ${text} SELECT count(*)::int AS total FROM supported` };
 }
 

@@ -70,6 +70,8 @@ export class CountedActivities1796100000000 implements MigrationInterface {
     // The figures are aggregates over tens of thousands of rows: with the default 4 MB they spilled
     // to temporary files (bench:reporting's EXPLAIN ANALYZE), so the reporting database gets more.
     await runner.query(`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET work_mem = %L', current_database(), '32MB'); END $$`);
+    // Each company's first activity is now the first year on its rollup rows (the exporters' baseline).
+    await runner.query('DROP TABLE company_first_activity');
     // A database that already holds facts gets its rows from the same code the projections run.
     await refreshCountedActivities({ query: (sql: string, params?: unknown[]) => runner.query(sql, params) }, { all: true });
   }
@@ -78,5 +80,6 @@ export class CountedActivities1796100000000 implements MigrationInterface {
     await runner.query(`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I RESET work_mem', current_database()); END $$`);
     await runner.query('DROP TABLE company_year_activity');
     await runner.query('DROP TABLE counted_activity');
+    await runner.query('CREATE TABLE company_first_activity (company_id uuid PRIMARY KEY, first_day date)');
   }
 }

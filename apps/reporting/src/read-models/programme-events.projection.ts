@@ -8,7 +8,7 @@ import type {
 } from '@globac/contracts';
 import type { EntityManager } from 'typeorm';
 import { refreshCountedActivities } from './counted-activities';
-import { lastPerKey, lockKeys, recomputeFirstActivity } from './projection-support';
+import { lastPerKey, lockKeys } from './projection-support';
 
 type Envelopes<T> = readonly IntegrationEventEnvelope<T>[];
 
@@ -51,14 +51,6 @@ export const programmeEventsProjection = {
       [events.map((e) => e.data.eventId), events.map((e) => e.data.cancelledAt)],
     );
     await refreshCountedActivities(manager, { eventIds: events.map((e) => e.data.eventId) });
-    const companies: { company_id: string }[] = await manager.query(
-      'SELECT DISTINCT company_id FROM attendance_record WHERE event_id = ANY($1::uuid[])',
-      [events.map((e) => e.data.eventId)],
-    );
-    await recomputeFirstActivity(
-      manager,
-      companies.map((c) => c.company_id),
-    );
   },
 
   /**
@@ -108,14 +100,6 @@ export const programmeEventsProjection = {
       [[...new Set(registrationIds)]],
     );
     await refreshCountedActivities(manager, { registrationIds });
-    const companies: { company_id: string }[] = await manager.query(
-      'SELECT DISTINCT company_id FROM attendance_record WHERE registration_id = ANY($1::uuid[])',
-      [[...new Set(registrationIds)]],
-    );
-    await recomputeFirstActivity(
-      manager,
-      companies.map((c) => c.company_id),
-    );
   },
 
   /** A membership's first day comes with `joined`, its last with `left`, in either order. */

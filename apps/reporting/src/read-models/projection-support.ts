@@ -79,27 +79,3 @@ export async function enterReadModels(manager: EntityManager): Promise<void> {
 export async function lockReadModelsForSwitch(manager: EntityManager): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock(${SWITCH_LOCK})`);
 }
-
-/**
- * Recomputes the first counted activity (attended participation in an event not cancelled, or a place
- * on a trip's current completion record, trip not cancelled) of these companies, from all their facts.
- */
-export async function recomputeFirstActivity(manager: Queryable, companyIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(companyIds)];
-  if (!ids.length) return;
-  await lockKeys(manager, 'company-activity', ids);
-  await manager.query(
-    `INSERT INTO company_first_activity (company_id, first_day)
-     SELECT c.id, LEAST(
-              -- The earliest first (the company's index is ordered by day): usually one row is read.
-              (SELECT a.event_date FROM attendance_record a
-                WHERE a.company_id = c.id AND a.current AND a.attended
-                  AND NOT EXISTS (SELECT 1 FROM cancelled_event ce WHERE ce.event_id = a.event_id)
-                ORDER BY a.event_date LIMIT 1),
-              (SELECT min(tc.starts_on) FROM trip_traveller t JOIN trip_completion tc ON tc.fact_id = t.fact_id
-                WHERE t.company_id = c.id AND tc.current AND NOT EXISTS (SELECT 1 FROM cancelled_trip ct WHERE ct.trip_id = tc.trip_id)))
-       FROM unnest($1::uuid[]) AS c(id)
-     ON CONFLICT (company_id) DO UPDATE SET first_day = excluded.first_day`,
-    [ids],
-  );
-}

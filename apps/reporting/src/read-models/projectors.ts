@@ -70,7 +70,6 @@ export const READ_MODEL_TABLES = [
   'programme_event',
   'cancelled_event',
   'attendance_record',
-  'company_first_activity',
   'ring_membership',
   'trip',
   'cancelled_trip',

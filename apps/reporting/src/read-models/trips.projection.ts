@@ -8,7 +8,7 @@ import type {
 } from '@globac/contracts';
 import type { EntityManager } from 'typeorm';
 import { refreshCountedActivities } from './counted-activities';
-import { lastPerKey, lockKeys, recomputeFirstActivity } from './projection-support';
+import { lastPerKey, lockKeys } from './projection-support';
 
 type Envelopes<T> = readonly IntegrationEventEnvelope<T>[];
 
@@ -49,7 +49,6 @@ export const tripsProjection = {
       events.map((e) => e.data.cancelledAt),
     ]);
     await refreshCountedActivities(manager, { tripIds: events.map((e) => e.data.tripId) });
-    await recomputeFirstActivity(manager, await travellersOf(manager, events.map((e) => e.data.tripId)));
   },
 
   /**
@@ -102,7 +101,6 @@ export const tripsProjection = {
       [[...new Set(tripIds)]],
     );
     await refreshCountedActivities(manager, { tripIds });
-    await recomputeFirstActivity(manager, await travellersOf(manager, tripIds));
     const fresh = new Set(inserted.map((row) => row.fact_id));
     return [...new Set(events.filter((e) => fresh.has(e.id)).map((e) => e.data.tripId))];
   },
@@ -126,12 +124,3 @@ export const tripsProjection = {
     );
   },
 };
-
-/** Every company on any completion record of these trips (current or replaced). */
-async function travellersOf(manager: EntityManager, tripIds: readonly string[]): Promise<string[]> {
-  const rows: { company_id: string }[] = await manager.query(
-    `SELECT DISTINCT t.company_id FROM trip_traveller t JOIN trip_completion c ON c.fact_id = t.fact_id WHERE c.trip_id = ANY($1::uuid[])`,
-    [[...new Set(tripIds)]],
-  );
-  return rows.map((r) => r.company_id);
-}
