@@ -57,7 +57,7 @@ export class CountedActivities1796100000000 implements MigrationInterface {
         -- The company's export figures as the exporters indicator takes them for a period ending with
         -- this year: the year of its first counted activity ever, its baseline (the year before) and its
         -- latest reported year up to this one (its own figures, else a merged duplicate's).
-        first_year      integer NOT NULL,
+        first_year      integer,          -- null only inside the transaction that makes the row
         baseline_export bigint,
         latest_year     integer,
         latest_export   bigint,

@@ -76,7 +76,9 @@ export async function refreshCountedActivities(manager: Queryable, scope: Counte
     await manager.query('DELETE FROM counted_activity');
     await manager.query(`INSERT INTO counted_activity (${COLUMNS}) ${eventActivities('true')} UNION ALL ${tripActivities('true')}`);
     await manager.query('DELETE FROM company_year_activity');
-    await manager.query(`INSERT INTO company_year_activity SELECT * FROM (${rollupOf('SELECT DISTINCT survivor_id, extract(year FROM day)::int AS year FROM counted_activity')}) r`);
+    await manager.query(
+      `INSERT INTO company_year_activity SELECT * FROM (${rollupOf('SELECT DISTINCT survivor_id, extract(year FROM day)::int AS year FROM counted_activity', true)}) r`,
+    );
     return;
   }
 
@@ -139,17 +141,20 @@ export const exportFiguresOf = (company: string, year: string) => `
 /**
  * Recomputes the export figures kept on the rollup rows of the surviving companies of `companyIds`
  * (a company's own survivor, or itself): after their export figures or merges changed (`all`), or
- * where the year of their first counted activity moved (`first-year-changed`, after their counted
- * activities changed: only then do the rows of their other years change).
+ * on the rows whose first year is not (or no longer) the year of the company's first counted activity
+ * (`first-year-changed`, surviving companies' ids, after their counted activities changed: a new row,
+ * or an activity earlier than all the company had, or its first one corrected away).
  */
 export async function refreshExportFigures(manager: Queryable, companyIds: readonly string[], which: 'all' | 'first-year-changed'): Promise<void> {
   const ids = [...new Set(companyIds)];
   if (!ids.length) return;
+  let survivors = ids.map((id) => ({ id }));
   if (which === 'all') {
     // Against a merge re-resolving the same companies' rows at the same time (see refreshCountedActivities).
     await manager.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended('counted-activity-resolution', 0))`);
+    survivors = await manager.query(`SELECT DISTINCT ${survivorOf('c.id')} AS id FROM unnest($1::uuid[]) AS c(id)`, [ids]);
   }
-  const survivors: { id: string }[] = await manager.query(`SELECT DISTINCT ${survivorOf('c.id')} AS id FROM unnest($1::uuid[]) AS c(id)`, [ids]);
+  // (After refreshYears, `first-year-changed`: survivors already, their locks already held.)
   await lockKeys(
     manager,
     'company-year-activity',
@@ -179,10 +184,12 @@ async function refreshYears(manager: Queryable, keys: readonly YearKey[]): Promi
   const years = [...unique.values()].map((k) => Number(k.year));
   await lockKeys(manager, 'company-year-activity', survivors);
   const keySet = 'SELECT DISTINCT * FROM unnest($1::uuid[], $2::int[]) AS k(survivor_id, year)';
+  // The activity columns here; the export columns below, only where the first year is new or moved.
   await manager.query(
-    `INSERT INTO company_year_activity AS y SELECT * FROM (${rollupOf(keySet)}) r
-     ON CONFLICT (survivor_id, year) DO UPDATE SET ${ROLLUP_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
-     WHERE (${ROLLUP_COLUMNS.map((c) => `y.${c}`).join(', ')}) IS DISTINCT FROM (${ROLLUP_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`,
+    `INSERT INTO company_year_activity AS y (survivor_id, year, ${ACTIVITY_COLUMNS.join(', ')})
+     SELECT * FROM (${rollupOf(keySet, false)}) r
+     ON CONFLICT (survivor_id, year) DO UPDATE SET ${ACTIVITY_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
+     WHERE (${ACTIVITY_COLUMNS.map((c) => `y.${c}`).join(', ')}) IS DISTINCT FROM (${ACTIVITY_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`,
     [survivors, years],
   );
   // A year with nothing counted any more has no row.
@@ -193,31 +200,24 @@ async function refreshYears(manager: Queryable, keys: readonly YearKey[]): Promi
                            AND ca.day >= make_date(k.year, 1, 1) AND ca.day < make_date(k.year + 1, 1, 1))`,
     [survivors, years],
   );
-  // A company's first counted activity may have moved (an activity earlier than all it had, or its
-  // first one corrected away): the baseline of its other years moves with it.
+  // New rows get their export columns; and a company's first counted activity may have moved (an
+  // activity earlier than all it had, or its first one corrected away): the baseline of its other
+  // years moves with it.
   await refreshExportFigures(manager, survivors, 'first-year-changed');
 }
 
-/** The rollup's columns after its key. */
-const ROLLUP_COLUMNS = [
-  'kinds',
-  'municipalities',
-  'financier_ids',
-  'participations',
-  'hours',
-  'by_gender',
-  'first_year',
-  'baseline_export',
-  'latest_year',
-  'latest_export',
-] as const;
+/** The rollup's columns from the company's counted activities of the year. */
+const ACTIVITY_COLUMNS = ['kinds', 'municipalities', 'financier_ids', 'participations', 'hours', 'by_gender'] as const;
 
-/** The rollup row of each (survivor_id, year) the key query gives that has counted activities. */
-function rollupOf(keyQuery: string): string {
+/**
+ * The rollup row of each (survivor_id, year) the key query gives that has counted activities: its key
+ * and activity columns, and with `exportFigures` its export columns.
+ */
+function rollupOf(keyQuery: string, exportFigures: boolean): string {
   const ofKey = `ca.survivor_id = k.survivor_id AND ca.day >= make_date(k.year, 1, 1) AND ca.day < make_date(k.year + 1, 1, 1)`;
   return `
-    SELECT k.survivor_id, k.year, a.kinds, a.municipalities, f.financier_ids, a.participations, a.hours, g.by_gender,
-           x.first_year, x.baseline_export, x.latest_year, x.latest_export
+    SELECT k.survivor_id, k.year, a.kinds, a.municipalities, f.financier_ids, a.participations, a.hours, g.by_gender
+           ${exportFigures ? ', x.first_year, x.baseline_export, x.latest_year, x.latest_export' : ''}
       FROM (${keyQuery}) k
       CROSS JOIN LATERAL (
         SELECT count(*) AS n, array_agg(DISTINCT ca.kind ORDER BY ca.kind) AS kinds,
@@ -230,6 +230,6 @@ function rollupOf(keyQuery: string): string {
       CROSS JOIN LATERAL (
         SELECT COALESCE(jsonb_object_agg(gender, n), '{}') AS by_gender
           FROM (SELECT ca.gender, count(*) AS n FROM counted_activity ca WHERE ${ofKey} AND ca.kind <> 'trip' GROUP BY ca.gender) x) g
-      CROSS JOIN LATERAL (${exportFiguresOf('k.survivor_id', 'k.year')}) x
+      ${exportFigures ? `CROSS JOIN LATERAL (${exportFiguresOf('k.survivor_id', 'k.year')}) x` : ''}
      WHERE a.n > 0`;
 }
