@@ -13,12 +13,13 @@ async function readModels(app: ReportingApp) {
     programme_event: 'SELECT * FROM programme_event ORDER BY id',
     cancelled_event: 'SELECT * FROM cancelled_event ORDER BY event_id',
     attendance_record: 'SELECT * FROM attendance_record ORDER BY fact_id',
-    company_first_activity: 'SELECT * FROM company_first_activity ORDER BY company_id',
     ring_membership: 'SELECT * FROM ring_membership ORDER BY membership_id',
     trip: 'SELECT * FROM trip ORDER BY id',
     trip_completion: 'SELECT * FROM trip_completion ORDER BY fact_id',
     trip_traveller: 'SELECT * FROM trip_traveller ORDER BY fact_id, company_id',
     partner_meeting: 'SELECT * FROM partner_meeting ORDER BY meeting_id',
+    counted_activity: 'SELECT * FROM counted_activity ORDER BY source_id, company_id',
+    company_year_activity: 'SELECT * FROM company_year_activity ORDER BY survivor_id, year',
   };
   const out: Record<string, unknown[]> = {};
   for (const [name, sql] of Object.entries(tables)) out[name] = await app.sql(sql);
@@ -64,6 +65,23 @@ describe('read models from integration events (real Postgres and NATS)', () => {
       { attended: true, current: false, is_correction: false },
       { attended: false, current: true, is_correction: true },
     ]);
+  });
+
+  it('counts each activity for its survivor, in the municipality of its day, and rolls them up per company and year', async () => {
+    const { C, D, S, M } = scenario.ids;
+    // C's attendance was corrected to absent: nothing of it counts.
+    expect(await inOrder.sql('SELECT 1 FROM counted_activity WHERE company_id = $1', [C])).toEqual([]);
+    // The duplicate D's attendance counts for its survivor S, and in S's municipality.
+    const [duplicate] = await inOrder.sql<{ survivor_id: string; municipality: string }>(
+      'SELECT survivor_id, municipality FROM counted_activity WHERE company_id = $1',
+      [D],
+    );
+    expect(duplicate).toEqual({ survivor_id: S, municipality: 'Umeå' });
+    expect(await inOrder.sql('SELECT 1 FROM company_year_activity WHERE survivor_id = $1', [D])).toEqual([]);
+    // M moved on 1 May 2026 after an activity in Skellefteå.
+    expect(await inOrder.sql('SELECT DISTINCT municipality FROM counted_activity WHERE survivor_id = $1', [M])).toEqual([{ municipality: 'Skellefteå' }]);
+    const [rollup] = await inOrder.sql<{ municipalities: string[] }>('SELECT municipalities FROM company_year_activity WHERE survivor_id = $1 AND year = 2026', [M]);
+    expect(rollup.municipalities).toEqual(['Skellefteå']);
   });
 
   it('maps a merged company to its survivor, and keeps the municipality history of a move', async () => {

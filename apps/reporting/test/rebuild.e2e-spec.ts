@@ -29,6 +29,9 @@ describe('POST /api/reports/rebuild (real Postgres and NATS)', () => {
     // The read models lose facts (a bad migration, say): the figures are wrong until the rebuild.
     await app.sql('DELETE FROM company_merge');
     await app.sql('UPDATE attendance_record SET current = NOT current');
+    // ...and what the projections derived from them (the counted activities and their yearly rollup).
+    await app.sql('DELETE FROM counted_activity WHERE kind <> $1', ['trip']);
+    await app.sql('DELETE FROM company_year_activity');
     expect((await indicators()).companiesSupported.total).not.toBe(before.companiesSupported.total);
 
     const burst = buildBurst({ attendances: 300, companies: 30, trips: 2 });

@@ -3,7 +3,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { IndicatorsReport, SupportedCompanyRow } from '../report-files';
 import { INDICATOR_RULES } from './indicator-rules';
 import { PeriodEndsBeforeItStartsException } from './indicators.exception';
-import { type IndicatorFilters, indicatorsQuery, supportedCompaniesQuery, supportedCountQuery } from './indicators.sql';
+import {
+  type IndicatorFilters,
+  indicatorsQuery,
+  namedCompaniesPageQuery,
+  supportedCompaniesQuery,
+  supportedCountQuery,
+  unnamedCompaniesPageQuery,
+} from './indicators.sql';
 
 export const PROGRAMME = 'Globac';
 /** Rows fetched per round trip when a whole list is streamed. */
@@ -46,14 +53,25 @@ export class IndicatorsService {
     };
   }
 
+  /**
+   * One page of the list: the named companies first (by name, walked along an index, so the first
+   * pages never sort every supported company), then those without a name yet, by id.
+   */
   async companiesPage(input: IndicatorFilters, page: { limit: number; offset: number }): Promise<{ items: SupportedCompanyRow[]; total: number }> {
     const filters = checkedFilters(input);
-    const { text, params } = supportedCompaniesQuery(filters, page);
-    const rows: CompanyRow[] = await this.dataSource.query(text, params);
-    if (rows.length) return { items: rows.map(toCompanyRow), total: Number(rows[0].total) };
     const count = supportedCountQuery(filters);
     const [{ total }] = await this.dataSource.query(count.text, count.params);
-    return { items: [], total };
+    const namedPage = namedCompaniesPageQuery(filters, page);
+    const items: CompanyRow[] = await this.dataSource.query(namedPage.text, namedPage.params);
+    if (items.length < page.limit && page.offset + items.length < total) {
+      // The named companies end on this page (or before it): the rest of it comes from the unnamed ones.
+      const probe = unnamedCompaniesPageQuery(filters, { limit: 1, offset: 0 });
+      const [first]: (CompanyRow & { named: string })[] = await this.dataSource.query(probe.text, probe.params);
+      const named = Number(first?.named ?? total);
+      const rest = unnamedCompaniesPageQuery(filters, { limit: page.limit - items.length, offset: Math.max(0, page.offset - named) });
+      items.push(...(await this.dataSource.query(rest.text, rest.params)));
+    }
+    return { items: items.map(toCompanyRow), total };
   }
 
   /**

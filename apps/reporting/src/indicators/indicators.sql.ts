@@ -1,6 +1,14 @@
 // The indicators in SQL over the read models. One builder makes the common part (the counted
 // activities of a period, under their surviving company and with the municipality of their day) so
 // that the figures, the companies list and the downloads count exactly the same thing.
+//
+// The projections keep both sources resolved at write time (read-models/counted-activities.ts):
+// `company_year_activity` holds, per surviving company and calendar year, what its counted activities
+// were; `counted_activity` every counted activity. A period without a filter reads its whole calendar
+// years from the first (one row per company and year) and only its other days from the second; a
+// filter needs each activity's kind, municipality and financiers together, so it reads the second.
+
+import { exportFiguresOf } from '../read-models/counted-activities';
 
 export interface IndicatorFilters {
   from: string;
@@ -16,118 +24,151 @@ export interface Sql {
   params: unknown[];
 }
 
-/**
- * `located`: one row per counted activity of the period — an attended, current participation in a
- * programme event that is not cancelled, or a place on a trip's current completion record (trip not
- * cancelled) — with the surviving company, the kind (an event kind or `trip`), the day, the
- * financiers and the company's municipality at the start of that day in Swedish time.
- */
-export function locatedActivities(filters: IndicatorFilters): Sql {
+const isFiltered = (f: IndicatorFilters) => Boolean(f.financier || f.municipality || f.activityKind);
+
+/** A period split into whole calendar years and the days before and after them (YYYY-MM-DD, both ends included). */
+export interface PeriodParts {
+  years?: { first: number; last: number };
+  days: [string, string][];
+  /** Exactly one whole year: its rollup rows are one per company, nothing to make distinct. */
+  single?: boolean;
+}
+
+export function periodParts(from: string, to: string, useYears = true): PeriodParts {
+  const first = Number(from.slice(0, 4)) + (from.endsWith('-01-01') ? 0 : 1);
+  const last = Number(to.slice(0, 4)) - (to.endsWith('-12-31') ? 0 : 1);
+  if (!useYears || first > last) return { days: [[from, to]] };
+  const days: [string, string][] = [];
+  if (from < `${first}-01-01`) days.push([from, `${first - 1}-12-31`]);
+  if (to > `${last}-12-31`) days.push([`${last + 1}-01-01`, to]);
+  return { years: { first, last }, days, ...(first === last && !days.length ? { single: true } : {}) };
+}
+
+interface Parts {
+  params: unknown[];
+  param: (value: unknown) => string;
+  period: PeriodParts;
+  /** Conditions of the filters on a counted_activity row `ca`. */
+  filters: string[];
+}
+
+function partsOf(filters: IndicatorFilters): Parts {
   const params: unknown[] = [filters.from, filters.to];
   const param = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  const eventWhere: string[] = [];
-  const tripWhere: string[] = [];
-  if (filters.financier) {
-    const p = param(filters.financier);
-    eventWhere.push(`a.financier_ids @> ARRAY[${p}::text]`);
-    tripWhere.push(`c.financier_ids @> ARRAY[${p}::text]`);
-  }
-  let includeEvents = true;
-  let includeTrips = true;
-  if (filters.activityKind === 'trip') includeEvents = false;
-  else if (filters.activityKind) {
-    includeTrips = false;
-    eventWhere.push(`a.event_kind = ${param(filters.activityKind)}`);
-  }
-  const parts: string[] = [];
-  if (includeEvents) {
-    parts.push(`
-      SELECT COALESCE(m.survivor_id, a.company_id) AS company_id, a.event_kind AS kind, a.event_date AS day, a.financier_ids,
-             a.gender, a.hours, NULL::uuid AS trip_id, NULL::bigint AS subsidy_sek
-        FROM attendance_record a
-        LEFT JOIN company_merge m ON m.merged_id = a.company_id
-       WHERE a.current AND a.attended AND a.event_date BETWEEN $1::date AND $2::date
-         AND NOT EXISTS (SELECT 1 FROM cancelled_event ce WHERE ce.event_id = a.event_id)
-         ${eventWhere.map((w) => `AND ${w}`).join(' ')}`);
-  }
-  if (includeTrips) {
-    parts.push(`
-      SELECT COALESCE(m.survivor_id, t.company_id) AS company_id, 'trip'::text AS kind, c.starts_on AS day, c.financier_ids,
-             NULL::text AS gender, NULL::numeric AS hours, c.trip_id, t.subsidy_sek
-        FROM trip_completion c
-        JOIN trip_traveller t ON t.fact_id = c.fact_id
-        LEFT JOIN company_merge m ON m.merged_id = t.company_id
-       WHERE c.current AND c.starts_on BETWEEN $1::date AND $2::date
-         AND NOT EXISTS (SELECT 1 FROM cancelled_trip ct WHERE ct.trip_id = c.trip_id)
-         ${tripWhere.map((w) => `AND ${w}`).join(' ')}`);
-  }
-  const municipality = `CASE WHEN cm.company_id IS NULL THEN 'unknown' ELSE COALESCE(cm.municipality, 'outside-county') END`;
-  const text = `
-    activity AS (${parts.join(' UNION ALL ')}),
-    located AS MATERIALIZED (
-      SELECT activity.*, ${municipality} AS municipality
-        FROM activity
-        LEFT JOIN company_municipality cm ON cm.company_id = activity.company_id
-         AND cm.span_from <= (activity.day::timestamp AT TIME ZONE 'Europe/Stockholm')
-         AND cm.span_to > (activity.day::timestamp AT TIME ZONE 'Europe/Stockholm')
-       ${filters.municipality ? `WHERE ${municipality} = ${param(filters.municipality)}` : ''}
-    ),
-    -- Each (company, kind, municipality) once: the breakdowns and the supported set read this, not every activity.
-    pairs AS MATERIALIZED (SELECT DISTINCT company_id, kind, municipality FROM located),
-    supported AS MATERIALIZED (SELECT DISTINCT company_id FROM pairs)`;
-  return { text, params };
+  const conditions: string[] = [];
+  if (filters.financier) conditions.push(`ca.financier_ids @> ARRAY[${param(filters.financier)}::text]`);
+  if (filters.activityKind) conditions.push(`ca.kind = ${param(filters.activityKind)}`);
+  if (filters.municipality) conditions.push(`ca.municipality = ${param(filters.municipality)}`);
+  return { params, param, period: periodParts(filters.from, filters.to, !isFiltered(filters)), filters: conditions };
 }
 
-const isFiltered = (f: IndicatorFilters) => Boolean(f.financier || f.municipality || f.activityKind);
+/**
+ * The counted activities of the period's raw days (all of it with a filter, else the days outside its
+ * whole years) that match the filters and `conditions` on `ca`.
+ */
+function rawActivities(parts: Parts, columns: string, conditions: string[] = [], period = parts.period): string {
+  const ranges = period.days.map(([from, to]) => {
+    const where = [
+      from === (parts.params[0] as string) && to === (parts.params[1] as string)
+        ? 'ca.day BETWEEN $1::date AND $2::date'
+        : `ca.day BETWEEN ${parts.param(from)}::date AND ${parts.param(to)}::date`,
+      ...conditions,
+      ...parts.filters,
+    ];
+    return `SELECT ${columns} FROM counted_activity ca WHERE ${where.join(' AND ')}`;
+  });
+  // No raw day: no row (the period's bounds stay in the text, so that $1 and $2 keep their type in a
+  // statement that has no other use for them).
+  return ranges.length ? ranges.join(' UNION ALL ') : `SELECT ${columns} FROM counted_activity ca WHERE ca.day BETWEEN $1::date AND $2::date AND false`;
+}
+
+/** The rollup rows of the period's whole years (none with a filter), optionally of one company only. */
+function wholeYears(parts: Parts, columns: string, company?: string): string {
+  const years = parts.period.years;
+  if (!years) return `SELECT ${columns} FROM company_year_activity y WHERE false`;
+  const where = [`y.year BETWEEN ${years.first} AND ${years.last}`, ...(company ? [`y.survivor_id = ${company}`] : [])];
+  return `SELECT ${columns} FROM company_year_activity y WHERE ${where.join(' AND ')}`;
+}
+
+const SET_COLUMNS = {
+  years: 'y.survivor_id AS company_id, y.kinds, y.municipalities, y.financier_ids',
+  raw: 'ca.survivor_id AS company_id, ARRAY[ca.kind] AS kinds, ARRAY[ca.municipality] AS municipalities, ca.financier_ids',
+};
+
+/**
+ * `located`: one row per counted activity of the period's raw days, with the surviving company, the
+ * kind, the municipality of its day, the financiers and (participations) gender and hours;
+ * `years`: the rollup rows of its whole years; `sets`: both as (company, kinds, municipalities,
+ * financiers), what every distinct-company figure is counted from; `supported`: the distinct
+ * companies.
+ */
+export function locatedActivities(filters: IndicatorFilters, options: { figures?: boolean } = {}): Sql & { parts: Parts } {
+  const parts = partsOf(filters);
+  // Only the figures need the participations' and exporters' columns; the companies list and its
+  // count materialise no more than the companies' sets.
+  const located = rawActivities(
+    parts,
+    `ca.survivor_id AS company_id, ca.kind, ca.municipality, ca.financier_ids${options.figures ? ', ca.gender, ca.hours' : ''}`,
+  );
+  const years = wholeYears(
+    parts,
+    `y.survivor_id AS company_id, y.kinds, y.municipalities, y.financier_ids${
+      options.figures ? ', y.participations, y.hours, y.by_gender, y.first_year, y.baseline_export, y.latest_year, y.latest_export' : ''
+    }`,
+  );
+  // A single whole year's rollup rows are one per company: `sets` and `supported` are then only
+  // views of `years` (nothing to make distinct, nothing to copy).
+  const single = parts.period.single;
+  const text = `
+    located AS (${located}),
+    years AS (${years}),
+    sets AS ${single ? 'NOT ' : ''}MATERIALIZED (
+      SELECT company_id, kinds, municipalities, financier_ids FROM years
+      UNION ALL
+      SELECT company_id, ARRAY[kind], ARRAY[municipality], financier_ids FROM located),
+    supported AS ${single ? 'NOT MATERIALIZED (SELECT company_id FROM years)' : 'MATERIALIZED (SELECT DISTINCT company_id FROM sets)'}`;
+  return { text, params: parts.params, parts };
+}
 
 /** Every figure of the indicators report in one statement (one JSON object). */
 export function indicatorsQuery(filters: IndicatorFilters): Sql {
-  const { text, params } = locatedActivities(filters);
+  const { text, params, parts } = locatedActivities(filters, { figures: true });
   // Figures about relationships, meetings and rings are restricted to the supported companies only
   // when a filter is given (docs/reporting.md).
   const onlySupported = (column: string) => (isFiltered(filters) ? `AND ${column} IN (SELECT company_id FROM supported)` : '');
   const figure = (from: string) => `(SELECT COALESCE(jsonb_object_agg(k, n), '{}'::jsonb) FROM (${from}) f(k, n))`;
   const day = (column: string) => `(${column} AT TIME ZONE 'Europe/Stockholm')::date BETWEEN $1::date AND $2::date`;
+  // Distinct (key, company) pairs first, then counted: two hash aggregations, where count(DISTINCT)
+  // would sort every row once per breakdown.
+  const distinct = parts.period.single ? '' : 'DISTINCT ';
+  const companiesBy = (column: string, where = '') =>
+    figure(`SELECT key, count(*) FROM (SELECT ${distinct}key, company_id FROM sets, unnest(${column}) AS key ${where}) d GROUP BY key`);
   return {
     params,
     text: `
     WITH ${text},
-    participation_stats AS (SELECT gender, count(*) AS n, sum(hours) AS hours FROM located WHERE kind <> 'trip' GROUP BY gender),
-    -- Each supported company's first counted activity ever (kept per company by the projections),
-    -- the earliest of its own and of the duplicates merged into it.
-    first_activity AS (
-      SELECT o.company_id, min(f.first_day) AS first_day
-        FROM (SELECT company_id, company_id AS source FROM supported
-              UNION ALL
-              SELECT m.survivor_id, m.merged_id FROM company_merge m WHERE m.survivor_id IN (SELECT company_id FROM supported)) o
-        JOIN company_first_activity f ON f.company_id = o.source
-       WHERE f.first_day IS NOT NULL
-       GROUP BY o.company_id
-    ),
-    -- A company's figures of a year: its own, else those of a duplicate merged into it (the
-    -- survivor's stand where both reported). Index probes per supported company, not a scan of all.
-    exporter_years AS (
-      SELECT fa.company_id, extract(year FROM fa.first_day)::int - 1 AS baseline_year FROM first_activity fa
-    ),
-    exporter AS (
-      SELECT e.company_id, e.baseline_year, COALESCE(bo.export_turnover_sek, bd.export_turnover_sek) AS baseline,
-             CASE WHEN ld.year IS NULL OR lo.year >= ld.year THEN lo.year ELSE ld.year END AS latest_year,
-             CASE WHEN ld.year IS NULL OR lo.year >= ld.year THEN lo.export_turnover_sek ELSE ld.export_turnover_sek END AS latest
-        FROM exporter_years e
-        LEFT JOIN export_figures bo ON bo.company_id = e.company_id AND bo.year = e.baseline_year
-        LEFT JOIN LATERAL (
-          SELECT f.export_turnover_sek FROM company_merge m JOIN export_figures f ON f.company_id = m.merged_id AND f.year = e.baseline_year
-           WHERE m.survivor_id = e.company_id ORDER BY f.reported_at DESC LIMIT 1) bd ON true
-        LEFT JOIN LATERAL (
-          SELECT f.year, f.export_turnover_sek FROM export_figures f
-           WHERE f.company_id = e.company_id AND f.year <= extract(year FROM $2::date)::int ORDER BY f.year DESC LIMIT 1) lo ON true
-        LEFT JOIN LATERAL (
-          SELECT f.year, f.export_turnover_sek FROM company_merge m JOIN export_figures f ON f.company_id = m.merged_id
-           WHERE m.survivor_id = e.company_id AND f.year <= extract(year FROM $2::date)::int ORDER BY f.year DESC, f.reported_at DESC LIMIT 1) ld ON true
-    ),
+    -- Participations are not distinct: the raw days' rows counted, plus the whole years' sums.
+    participation_stats AS (
+      SELECT gender, sum(n) AS n FROM (
+        SELECT gender, count(*) AS n FROM located WHERE kind <> 'trip' GROUP BY gender
+        UNION ALL
+        SELECT g.key, sum(g.value::int) FROM years, jsonb_each_text(years.by_gender) AS g GROUP BY g.key) s
+      GROUP BY gender),
+    participation_hours AS (
+      SELECT (SELECT COALESCE(sum(hours), 0) FROM located WHERE kind <> 'trip') + (SELECT COALESCE(sum(hours), 0) FROM years) AS hours),
+    -- Trips are few: their figures come from their own rows of the whole period.
+    trip_places AS (${rawActivities(parts, 'ca.survivor_id AS company_id, ca.trip_id, ca.subsidy_sek', ['ca.trip_id IS NOT NULL'], { days: [[filters.from, filters.to]] })}),
+    -- The exporters: for a single whole year, kept on the rollup rows of that year; else worked out
+    -- per supported company for the period's last year (index probes, the same rule).
+    exporter AS (${
+      parts.period.single
+        ? 'SELECT company_id, first_year - 1 AS baseline_year, baseline_export AS baseline, latest_year, latest_export AS latest FROM years'
+        : `SELECT s.company_id, x.first_year - 1 AS baseline_year, x.baseline_export AS baseline, x.latest_year, x.latest_export AS latest
+             FROM supported s CROSS JOIN LATERAL (${exportFiguresOf('s.company_id', 'extract(year FROM $2::date)::int')}) x`
+    }),
     reached AS (
       SELECT DISTINCT ON (r.relationship_id) r.relationship_id, r.partner_country, r.target_region
         FROM relationship_change r LEFT JOIN company_merge m ON m.merged_id = r.company_id
@@ -152,19 +193,17 @@ export function indicatorsQuery(filters: IndicatorFilters): Sql {
       'companiesSupported', jsonb_build_object(
         'total', (SELECT count(*) FROM supported),
         'bySizeClass', ${figure(`SELECT COALESCE(c.size_class, 'unknown'), count(*) FROM supported s LEFT JOIN company c ON c.id = s.company_id GROUP BY 1`)},
-        -- Distinct (key, company) pairs first, then counted: two hash aggregations, where
-        -- count(DISTINCT) would sort every row of the period once per breakdown.
-        'byActivityKind', ${figure('SELECT kind, count(*) FROM (SELECT DISTINCT kind, company_id FROM pairs) d GROUP BY kind')},
-        'byMunicipality', ${figure('SELECT municipality, count(*) FROM (SELECT DISTINCT municipality, company_id FROM pairs) d GROUP BY municipality')},
-        'byFinancier', ${figure(`SELECT fin, count(*) FROM (SELECT DISTINCT fin, company_id FROM located, unnest(financier_ids) AS fin
-                                  ${filters.financier ? 'WHERE fin = $3' : ''}) d GROUP BY fin`)}),
+        'byActivityKind', ${companiesBy('kinds')},
+        'byMunicipality', ${companiesBy('municipalities')},
+        -- With a financier filter, only that financier (an activity's others are not what was asked for).
+        'byFinancier', ${companiesBy('financier_ids', filters.financier ? 'WHERE key = $3' : '')}),
       'participations', jsonb_build_object(
         'attended', (SELECT COALESCE(sum(n), 0) FROM participation_stats),
         'byGender', ${figure('SELECT gender, n FROM participation_stats')},
-        'hours', (SELECT COALESCE(sum(hours), 0) FROM participation_stats)),
+        'hours', (SELECT hours FROM participation_hours)),
       'trips', (SELECT jsonb_build_object('completed', count(DISTINCT trip_id), 'travellingCompanies', count(DISTINCT company_id),
                                           'subsidySek', COALESCE(sum(subsidy_sek), 0))
-                  FROM located WHERE kind = 'trip'),
+                  FROM trip_places),
       'exporters', jsonb_build_object(
         'exportingLatest', (SELECT count(*) FROM exporter WHERE latest > 0),
         'exportingBaseline', (SELECT count(*) FROM exporter WHERE baseline > 0),
@@ -184,29 +223,86 @@ export function indicatorsQuery(filters: IndicatorFilters): Sql {
   };
 }
 
-/** The companies behind companiesSupported, ordered by name (then id), from `offset` (all when `limit` is undefined). */
+/**
+ * The companies behind companiesSupported, ordered by name (then id), from `offset` (all when `limit`
+ * is undefined). The page is chosen first; each listed company's municipalities and kinds are then
+ * read from its own rows (index probes), not from every company's.
+ */
 export function supportedCompaniesQuery(filters: IndicatorFilters, page?: { limit: number; offset: number }): Sql {
-  const { text, params } = locatedActivities(filters);
+  const { text, params, parts } = locatedActivities(filters);
   const limits = page ? `LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}` : '';
   return {
     params,
     text: `
-    WITH ${text}
-    SELECT l.company_id, c.org_number, c.name, c.size_class,
-           array_agg(DISTINCT l.municipality ORDER BY l.municipality) AS municipalities,
-           array_agg(DISTINCT l.kind ORDER BY l.kind) AS activity_kinds,
-           count(*) OVER () AS total,
-           row_number() OVER (ORDER BY c.name NULLS LAST, l.company_id) AS position
-      FROM pairs l LEFT JOIN company c ON c.id = l.company_id
-     GROUP BY l.company_id, c.org_number, c.name, c.size_class
-     ORDER BY c.name NULLS LAST, l.company_id
-     ${limits}`,
+    WITH ${text},
+    listed AS (
+      SELECT s.company_id, c.org_number, c.name, c.size_class,
+             count(*) OVER () AS total,
+             row_number() OVER (ORDER BY c.name NULLS LAST, s.company_id) AS position
+        FROM supported s LEFT JOIN company c ON c.id = s.company_id
+       ORDER BY c.name NULLS LAST, s.company_id
+       ${limits})
+    SELECT p.company_id, p.org_number, p.name, p.size_class, dm.municipalities, dk.activity_kinds, p.total, p.position
+      FROM listed p ${companyDetails(parts)}
+     ORDER BY p.position`,
+  };
+}
+
+/** A listed company's municipalities and kinds in the period, from its own rows (`p.company_id`). */
+function companyDetails(parts: Parts): string {
+  const own = `${wholeYears(parts, SET_COLUMNS.years, 'p.company_id')} UNION ALL ${rawActivities(parts, SET_COLUMNS.raw, ['ca.survivor_id = p.company_id'])}`;
+  return `
+      CROSS JOIN LATERAL (SELECT array_agg(DISTINCT m ORDER BY m) AS municipalities FROM (${own}) o, unnest(o.municipalities) AS m) dm
+      CROSS JOIN LATERAL (SELECT array_agg(DISTINCT k ORDER BY k) AS activity_kinds FROM (${own}) o, unnest(o.kinds) AS k) dk`;
+}
+
+/**
+ * A page of the companies list among the companies with a name (they come first, by name then id):
+ * walks the company table along its (name, id) index and keeps each company that has a counted
+ * activity in the period (an index probe into its own rows), until the page is full, instead of
+ * sorting every supported company.
+ */
+export function namedCompaniesPageQuery(filters: IndicatorFilters, page: { limit: number; offset: number }): Sql {
+  const parts = partsOf(filters);
+  const counted = `${wholeYears(parts, '1', 'c.id')} UNION ALL ${rawActivities(parts, '1', ['ca.survivor_id = c.id'])}`;
+  const text = `
+    WITH listed AS (
+      SELECT c.id AS company_id, c.org_number, c.name, c.size_class
+        FROM company c
+       WHERE c.name IS NOT NULL AND EXISTS (${counted})
+       ORDER BY c.name, c.id
+       LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)})
+    SELECT p.company_id, p.org_number, p.name, p.size_class, dm.municipalities, dk.activity_kinds
+      FROM listed p ${companyDetails(parts)}
+     ORDER BY p.name, p.company_id`;
+  return { text, params: parts.params };
+}
+
+/**
+ * The rest of the list: supported companies without a name (not registered here yet), by id, after
+ * the named ones; and how many named ones come before them.
+ */
+export function unnamedCompaniesPageQuery(filters: IndicatorFilters, page: { limit: number; offset: number }): Sql {
+  const { text, params, parts } = locatedActivities(filters);
+  return {
+    params,
+    text: `
+    WITH ${text},
+    listed AS (
+      SELECT s.company_id, c.org_number, c.name, c.size_class, (SELECT count(*) FROM supported n JOIN company nc ON nc.id = n.company_id WHERE nc.name IS NOT NULL) AS named
+        FROM supported s LEFT JOIN company c ON c.id = s.company_id
+       WHERE c.name IS NULL)
+    SELECT p.company_id, p.org_number, p.name, p.size_class, dm.municipalities, dk.activity_kinds, p.named
+      FROM (SELECT * FROM listed ORDER BY company_id LIMIT ${Number(page.limit)} OFFSET ${Number(page.offset)}) p ${companyDetails(parts)}
+     ORDER BY p.company_id`,
   };
 }
 
 /** How many companies are behind companiesSupported (for a page beyond the end). */
 export function supportedCountQuery(filters: IndicatorFilters): Sql {
-  const { text, params } = locatedActivities(filters);
+  const { text, params, parts } = locatedActivities(filters);
+  // A single whole year: one rollup row per company, counted in its index.
+  if (parts.period.single) return { params: [], text: `SELECT count(*)::int AS total FROM (${wholeYears(parts, '1')}) y` };
   return { params, text: `WITH ${text} SELECT count(*)::int AS total FROM supported` };
 }
 

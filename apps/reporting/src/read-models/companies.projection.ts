@@ -7,6 +7,7 @@ import type {
   RelationshipStageChanged,
 } from '@globac/contracts';
 import type { EntityManager } from 'typeorm';
+import { refreshCountedActivities, refreshExportFigures } from './counted-activities';
 import { lastPerKey, lockKeys } from './projection-support';
 
 type Envelopes<T> = readonly IntegrationEventEnvelope<T>[];
@@ -64,6 +65,7 @@ export const companiesProjection = {
       ],
     );
     await recomputeMunicipalitySpans(manager, ids);
+    await refreshCountedActivities(manager, { survivorIds: ids });
   },
 
   async updated(event: IntegrationEventEnvelope<CompanyUpdated>, manager: EntityManager): Promise<void> {
@@ -97,6 +99,7 @@ export const companiesProjection = {
         [companyId, revision, effectiveFrom, municipality, changes.county ?? (municipality ? 'Västerbotten' : null)],
       );
       await recomputeMunicipalitySpans(manager, [companyId]);
+      await refreshCountedActivities(manager, { survivorIds: [companyId] });
     }
   },
 
@@ -115,6 +118,10 @@ export const companiesProjection = {
       `UPDATE company_merge SET survivor_id = (SELECT survivor_id FROM company_merge WHERE merged_id = $1) WHERE survivor_id = $1`,
       [mergedCompanyId],
     );
+    // What counted for the merged company now counts for its survivor, in the survivor's municipality;
+    // the survivor's export figures may now come from the duplicate's.
+    await refreshCountedActivities(manager, { survivorIds: [mergedCompanyId] });
+    await refreshExportFigures(manager, [survivingCompanyId], 'all');
   },
 
   async exportFiguresReported(events: Envelopes<ExportFiguresReported>, manager: EntityManager): Promise<void> {
@@ -137,6 +144,11 @@ export const companiesProjection = {
         rows.map((f) => f.exportTurnoverSek),
         rows.map((f) => f.reportedAt),
       ],
+    );
+    await refreshExportFigures(
+      manager,
+      rows.map((f) => f.companyId),
+      'all',
     );
   },
 

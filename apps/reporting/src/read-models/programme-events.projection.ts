@@ -7,7 +7,8 @@ import type {
   ProgrammeEventDetails,
 } from '@globac/contracts';
 import type { EntityManager } from 'typeorm';
-import { lastPerKey, lockKeys, recomputeFirstActivity } from './projection-support';
+import { refreshCountedActivities } from './counted-activities';
+import { lastPerKey, lockKeys } from './projection-support';
 
 type Envelopes<T> = readonly IntegrationEventEnvelope<T>[];
 
@@ -49,14 +50,7 @@ export const programmeEventsProjection = {
       `INSERT INTO cancelled_event (event_id, cancelled_at) SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) ON CONFLICT DO NOTHING`,
       [events.map((e) => e.data.eventId), events.map((e) => e.data.cancelledAt)],
     );
-    const companies: { company_id: string }[] = await manager.query(
-      'SELECT DISTINCT company_id FROM attendance_record WHERE event_id = ANY($1::uuid[])',
-      [events.map((e) => e.data.eventId)],
-    );
-    await recomputeFirstActivity(
-      manager,
-      companies.map((c) => c.company_id),
-    );
+    await refreshCountedActivities(manager, { eventIds: events.map((e) => e.data.eventId) });
   },
 
   /**
@@ -105,14 +99,7 @@ export const programmeEventsProjection = {
         WHERE r.registration_id = h.registration_id AND r.current IS DISTINCT FROM (r.fact_id = h.fact_id)`,
       [[...new Set(registrationIds)]],
     );
-    const companies: { company_id: string }[] = await manager.query(
-      'SELECT DISTINCT company_id FROM attendance_record WHERE registration_id = ANY($1::uuid[])',
-      [[...new Set(registrationIds)]],
-    );
-    await recomputeFirstActivity(
-      manager,
-      companies.map((c) => c.company_id),
-    );
+    await refreshCountedActivities(manager, { registrationIds });
   },
 
   /** A membership's first day comes with `joined`, its last with `left`, in either order. */

@@ -5,6 +5,12 @@ import type { EntityManager } from 'typeorm';
 export const STREAMS = ['companies', 'events', 'trips'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
+/** What the projections' SQL helpers need of a connection: an EntityManager, a migration's QueryRunner, a pg client wrapped. */
+export interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
+
 /** Keys share this many locks per namespace: a batch of hundreds of keys takes at most this many. */
 const LOCK_BUCKETS = 64;
 
@@ -25,7 +31,7 @@ function bucketOf(key: string): number {
  * share a fixed number of locks (a batch never holds more than that many of Postgres' lock slots),
  * taken in sorted order so that two batches cannot deadlock on them; they end with the transaction.
  */
-export async function lockKeys(manager: EntityManager, namespace: string, keys: readonly string[]): Promise<void> {
+export async function lockKeys(manager: Queryable, namespace: string, keys: readonly string[]): Promise<void> {
   const buckets = [...new Set(keys.map(bucketOf))].sort((a, b) => a - b);
   if (!buckets.length) return;
   await manager.query(
@@ -72,28 +78,4 @@ export async function enterReadModels(manager: EntityManager): Promise<void> {
 /** The exclusive side of `enterReadModels`, for the rebuild's switch. */
 export async function lockReadModelsForSwitch(manager: EntityManager): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock(${SWITCH_LOCK})`);
-}
-
-/**
- * Recomputes the first counted activity (attended participation in an event not cancelled, or a place
- * on a trip's current completion record, trip not cancelled) of these companies, from all their facts.
- */
-export async function recomputeFirstActivity(manager: EntityManager, companyIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(companyIds)];
-  if (!ids.length) return;
-  await lockKeys(manager, 'company-activity', ids);
-  await manager.query(
-    `INSERT INTO company_first_activity (company_id, first_day)
-     SELECT c.id, LEAST(
-              -- The earliest first (the company's index is ordered by day): usually one row is read.
-              (SELECT a.event_date FROM attendance_record a
-                WHERE a.company_id = c.id AND a.current AND a.attended
-                  AND NOT EXISTS (SELECT 1 FROM cancelled_event ce WHERE ce.event_id = a.event_id)
-                ORDER BY a.event_date LIMIT 1),
-              (SELECT min(tc.starts_on) FROM trip_traveller t JOIN trip_completion tc ON tc.fact_id = t.fact_id
-                WHERE t.company_id = c.id AND tc.current AND NOT EXISTS (SELECT 1 FROM cancelled_trip ct WHERE ct.trip_id = tc.trip_id)))
-       FROM unnest($1::uuid[]) AS c(id)
-     ON CONFLICT (company_id) DO UPDATE SET first_day = excluded.first_day`,
-    [ids],
-  );
 }

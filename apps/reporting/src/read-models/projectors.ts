@@ -70,11 +70,12 @@ export const READ_MODEL_TABLES = [
   'programme_event',
   'cancelled_event',
   'attendance_record',
-  'company_first_activity',
   'ring_membership',
   'trip',
   'cancelled_trip',
   'trip_completion',
   'trip_traveller',
   'partner_meeting',
+  'counted_activity',
+  'company_year_activity',
 ] as const;

@@ -7,7 +7,8 @@ import type {
   TripPlanned,
 } from '@globac/contracts';
 import type { EntityManager } from 'typeorm';
-import { lastPerKey, lockKeys, recomputeFirstActivity } from './projection-support';
+import { refreshCountedActivities } from './counted-activities';
+import { lastPerKey, lockKeys } from './projection-support';
 
 type Envelopes<T> = readonly IntegrationEventEnvelope<T>[];
 
@@ -47,7 +48,7 @@ export const tripsProjection = {
       events.map((e) => e.data.tripId),
       events.map((e) => e.data.cancelledAt),
     ]);
-    await recomputeFirstActivity(manager, await travellersOf(manager, events.map((e) => e.data.tripId)));
+    await refreshCountedActivities(manager, { tripIds: events.map((e) => e.data.tripId) });
   },
 
   /**
@@ -99,7 +100,7 @@ export const tripsProjection = {
         WHERE r.trip_id = h.trip_id AND r.current IS DISTINCT FROM (r.fact_id = h.fact_id)`,
       [[...new Set(tripIds)]],
     );
-    await recomputeFirstActivity(manager, await travellersOf(manager, tripIds));
+    await refreshCountedActivities(manager, { tripIds });
     const fresh = new Set(inserted.map((row) => row.fact_id));
     return [...new Set(events.filter((e) => fresh.has(e.id)).map((e) => e.data.tripId))];
   },
@@ -123,12 +124,3 @@ export const tripsProjection = {
     );
   },
 };
-
-/** Every company on any completion record of these trips (current or replaced). */
-async function travellersOf(manager: EntityManager, tripIds: readonly string[]): Promise<string[]> {
-  const rows: { company_id: string }[] = await manager.query(
-    `SELECT DISTINCT t.company_id FROM trip_traveller t JOIN trip_completion c ON c.fact_id = t.fact_id WHERE c.trip_id = ANY($1::uuid[])`,
-    [[...new Set(tripIds)]],
-  );
-  return rows.map((r) => r.company_id);
-}
