@@ -73,7 +73,20 @@ describe('trip sections (against the companies and trips services)', () => {
     await user.click(await within(table).findByRole('button', { name: `Anta: ${first.name}` }, { timeout: 10_000 }));
     await waitFor(() => expect(within(table).getByText('Antagen')).toBeTruthy());
 
-    await applyByApi(trip.id, second.id);
+    // The second company through the form too (the list shows what this screen changed).
+    await user.clear(screen.getByRole('searchbox', { name: /Sök företag/ }));
+    await user.type(screen.getByRole('searchbox', { name: /Sök företag/ }), second.orgNumber);
+    await waitFor(() => expect(within(companySelect).getByRole('option', { name: new RegExp(second.orgNumber) })).toBeTruthy(), { timeout: 10_000 });
+    await user.selectOptions(companySelect, second.id);
+    await user.type(screen.getByRole('textbox', { name: /^Namn/ }), 'Lena Holm');
+    await user.click(screen.getByRole('button', { name: 'Ansök med företaget' }));
+    await waitFor(
+      async () => {
+        if (screen.queryByText(/känner inte till företaget/)) await user.click(screen.getByRole('button', { name: 'Ansök med företaget' }));
+        expect(within(table).getByText(/Lena Holm/)).toBeTruthy();
+      },
+      { timeout: 30_000, interval: 500 },
+    );
     await user.click(await within(table).findByRole('button', { name: `Anta: ${second.name}` }, { timeout: 10_000 }));
     expect((await screen.findByRole('alert')).textContent).toContain('Resan är full');
     await user.click(within(table).getByRole('button', { name: `Avböj: ${second.name}` }));
