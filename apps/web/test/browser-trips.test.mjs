@@ -169,7 +169,7 @@ test('a project manager plans a trip, accepts a company, records a partner meeti
   await untilKnown(page, page.getByRole('button', { name: 'Ansök med företaget' }), 'Ansökan är inskickad.');
   await page.getByRole('button', { name: `Anta: ${company.name}` }).click();
   await page.getByRole('table', { name: 'Ansökningar (1)' }).getByText('Antagen').waitFor();
-  await page.getByText('1 antagna företag · 4 lediga').waitFor();
+  await page.getByText('Antagna företag: 1 · 4 lediga').waitFor();
   await shot(page, 'trips-03-accepted');
   await checkAccessibility(page, 'trips-03-trip-open');
 

@@ -28,4 +28,5 @@ export const TRANSITIONS: Record<TripStatus, readonly ('open' | 'close' | 'cance
   cancelled: [],
 };
 
-export const STATUS_COLOR: Record<TripStatus, string> = { planned: 'gray.8', open: 'green.9', closed: 'orange.9', completed: 'blue.9', cancelled: 'red.9' };
+// Badge colours with white text at 4.5:1 or more (WCAG 2.1 AA): Mantine's green.9 and orange.9 are below.
+export const STATUS_COLOR: Record<TripStatus, string> = { planned: 'gray.8', open: '#1b6e34', closed: '#a3400b', completed: 'blue.9', cancelled: 'red.9' };

@@ -85,11 +85,12 @@ export function RingsListRoute() {
               {t('exportRings.create')}
             </Title>
             {created && (
-              <Alert color="green" role="status" title={t('exportRings.created')}>
+              <Stack gap={4}>
+                <Alert color="green" role="status" title={t('exportRings.created')} />
                 <Anchor component={Link} to={`/export-rings/${created.id}`}>
                   {created.name}
                 </Anchor>
-              </Alert>
+              </Stack>
             )}
             <RingForm onSaved={setCreated} />
           </Stack>

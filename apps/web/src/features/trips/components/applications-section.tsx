@@ -11,7 +11,7 @@ import { PARTICIPANT_STATUSES, TRAVELLER_GENDERS } from '../vocabulary';
 import { tripFieldErrors } from './trip-field-errors';
 import { TripErrorState } from './trip-error';
 
-const STATUS_COLOR: Record<ParticipantStatus, string> = { applied: 'gray.8', accepted: 'green.9', declined: 'red.9', withdrawn: 'gray.7' };
+const STATUS_COLOR: Record<ParticipantStatus, string> = { applied: 'gray.8', accepted: '#1b6e34', declined: 'red.9', withdrawn: 'gray.7' };
 
 export interface Viewer {
   /** Staff or admin: may decide and book. */

@@ -20,7 +20,8 @@ export function CompletionSection({ trip, viewer }: { trip: Trip; viewer: Viewer
   const { t } = useTranslation();
   const fmt = useFormat();
   const [open, setOpen] = useState(false);
-  const [notice, setNotice] = useState<string>();
+  // The key, not the text: a notice follows a change of language.
+  const [notice, setNotice] = useState<'trips.completed' | 'trips.corrected'>();
   const completed = trip.status === 'completed';
   const canComplete = viewer.manage && (trip.status === 'open' || trip.status === 'closed');
   if (!completed && !canComplete) return null;
@@ -39,7 +40,7 @@ export function CompletionSection({ trip, viewer }: { trip: Trip; viewer: Viewer
             </Anchor>
           )}
         </Group>
-        {notice && <Alert color="green" role="status" title={notice} />}
+        {notice && <Alert color="green" role="status" title={t(notice)} />}
         {completed && trip.travelled && (
           trip.travelled.length === 0 ? (
             <Text>{t('trips.noneAccepted')}</Text>
@@ -81,7 +82,7 @@ export function CompletionSection({ trip, viewer }: { trip: Trip; viewer: Viewer
             mode={mode}
             onDone={() => {
               setOpen(false);
-              setNotice(completed ? t('trips.corrected') : t('trips.completed'));
+              setNotice(completed ? 'trips.corrected' : 'trips.completed');
             }}
           />
         )}

@@ -12,7 +12,7 @@ import type { Viewer } from './applications-section';
 import { tripFieldErrors } from './trip-field-errors';
 import { TripErrorState } from './trip-error';
 
-const OUTCOME_COLOR: Record<Outcome, string> = { 'no-interest': 'gray.8', 'follow-up': 'orange.9', 'offer-requested': 'blue.9', agreement: 'green.9' };
+const OUTCOME_COLOR: Record<Outcome, string> = { 'no-interest': 'gray.8', 'follow-up': '#a3400b', 'offer-requested': 'blue.9', agreement: '#1b6e34' };
 
 export function MeetingsSection({ trip, viewer }: { trip: Trip; viewer: Viewer }) {
   const { t } = useTranslation();

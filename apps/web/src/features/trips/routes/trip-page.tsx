@@ -43,7 +43,7 @@ export function TripRoute() {
     [t('trips.destinations'), destinationsOf(x, t)],
     [t('trips.startsOn'), fmt.date(x.startsOn)],
     [t('trips.endsOn'), fmt.date(x.endsOn)],
-    [t('trips.applicationClosesOn'), x.applicationClosesOn ? fmt.date(x.applicationClosesOn) : t('trips.applicationClosesHint')],
+    [t('trips.applicationClosesOn'), x.applicationClosesOn ? fmt.date(x.applicationClosesOn) : t('trips.applicationClosesDefault')],
     [t('trips.capacity'), x.capacity === null ? t('trips.unlimited') : fmt.number(x.capacity)],
     [t('trips.subsidy'), fmt.sek(x.subsidyPerCompanySek)],
     ...(x.financiers.length ? ([[t('trips.financiers'), x.financiers.map((f) => t(`trips.financierNames.${f}`)).join(', ')]] as [string, string][]) : []),
