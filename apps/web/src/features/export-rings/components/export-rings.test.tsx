@@ -28,7 +28,7 @@ describe('export rings (against the companies and events services)', () => {
     const ring = await callService<ExportRing>('events', '/api/export-rings', { kind: 'export-ring', name: `Ring ${orgNumber}`, city: 'Umeå', facilitator: 'Eva Ny' });
     await renderSignedIn(<MembersSection ringId={ring.id} manage />);
     const user = userEvent.setup();
-    expect(await screen.findByText('Inga medlemmar.')).toBeTruthy();
+    expect(await screen.findByText('Inga medlemmar.', undefined, { timeout: 10_000 })).toBeTruthy();
     await user.type(screen.getByRole('searchbox', { name: /Sök företag/ }), orgNumber);
     const select = screen.getByRole('combobox', { name: /^Företag/ });
     await waitFor(() => expect(select.querySelectorAll('option')).toHaveLength(2), { timeout: 10_000 });
@@ -45,14 +45,15 @@ describe('export rings (against the companies and events services)', () => {
       },
       { timeout: 30_000, interval: 500 },
     );
-    const table = await screen.findByRole('table', { name: /Medlemmar/ });
-    expect(within(table).getByText(company.name)).toBeTruthy();
+    const table = await screen.findByRole('table', { name: /Medlemmar/ }, { timeout: 10_000 });
+    // The name comes from the companies service, after the membership.
+    expect(await within(table).findByText(company.name, undefined, { timeout: 10_000 })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Lägg till medlem' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('redan medlem');
+    expect((await screen.findByRole('alert', undefined, { timeout: 10_000 })).textContent).toContain('redan medlem');
 
-    await user.click(within(table).getByRole('button', { name: `Avsluta medlemskap: ${company.name}` }));
-    const dialog = await screen.findByRole('dialog');
+    await user.click(await within(table).findByRole('button', { name: `Avsluta medlemskap: ${company.name}` }, { timeout: 10_000 }));
+    const dialog = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
     const leftOn = within(dialog).getByLabelText(/^Lämnade/);
     await user.clear(leftOn);
     await user.type(leftOn, '2026-06-30');

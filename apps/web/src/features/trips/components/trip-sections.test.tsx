@@ -51,7 +51,7 @@ describe('trip sections (against the companies and trips services)', () => {
     await waitFor(() => expect(companySelect.querySelectorAll('option')).toHaveLength(2), { timeout: 10_000 });
     await user.selectOptions(companySelect, first.id);
     await user.click(screen.getByRole('button', { name: 'Ansök med företaget' }));
-    expect(await screen.findAllByText('Obligatoriskt')).toHaveLength(1); // the traveller's name
+    expect(await screen.findAllByText('Obligatoriskt', undefined, { timeout: 10_000 })).toHaveLength(1); // the traveller's name
     await user.type(screen.getByRole('textbox', { name: /^Namn/ }), 'Per Holm');
     await user.type(screen.getByRole('textbox', { name: /E-post/ }), 'inte-en-adress');
     await user.click(screen.getByRole('button', { name: 'Ansök med företaget' }));
@@ -68,10 +68,10 @@ describe('trip sections (against the companies and trips services)', () => {
       },
       { timeout: 30_000, interval: 500 },
     );
-    const table = await screen.findByRole('table', { name: /Ansökningar/ });
-    await waitFor(() => expect(within(table).getByText(/Per Holm/)).toBeTruthy());
+    const table = await screen.findByRole('table', { name: /Ansökningar/ }, { timeout: 10_000 });
+    await waitFor(() => expect(within(table).getByText(/Per Holm/)).toBeTruthy(), { timeout: 10_000 });
     await user.click(await within(table).findByRole('button', { name: `Anta: ${first.name}` }, { timeout: 10_000 }));
-    await waitFor(() => expect(within(table).getByText('Antagen')).toBeTruthy());
+    await waitFor(() => expect(within(table).getByText('Antagen')).toBeTruthy(), { timeout: 10_000 });
 
     // The second company through the form too (the list shows what this screen changed).
     await user.clear(screen.getByRole('searchbox', { name: /Sök företag/ }));
@@ -88,9 +88,9 @@ describe('trip sections (against the companies and trips services)', () => {
       { timeout: 30_000, interval: 500 },
     );
     await user.click(await within(table).findByRole('button', { name: `Anta: ${second.name}` }, { timeout: 10_000 }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Resan är full');
+    expect((await screen.findByRole('alert', undefined, { timeout: 10_000 })).textContent).toContain('Resan är full');
     await user.click(within(table).getByRole('button', { name: `Avböj: ${second.name}` }));
-    await waitFor(() => expect(within(table).getByText('Avböjd')).toBeTruthy());
+    await waitFor(() => expect(within(table).getByText('Avböjd')).toBeTruthy(), { timeout: 10_000 });
     expect(within(table).queryByRole('button', { name: `Anta: ${second.name}` })).toBeNull();
   });
 
@@ -123,7 +123,7 @@ describe('trip sections (against the companies and trips services)', () => {
     expect(within(table).getByText('Inte registrerat')).toBeTruthy();
 
     await user.click(within(table).getByRole('button', { name: 'Registrera utfall: Drewno Sp. z o.o.' }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
     await user.selectOptions(within(dialog).getByRole('combobox', { name: /Utfall/ }), 'offer-requested');
     await user.type(within(dialog).getByRole('textbox', { name: /Anteckningar/ }), 'Vill ha pris på limträ');
     await user.click(within(dialog).getByRole('button', { name: 'Spara' }));
@@ -131,7 +131,7 @@ describe('trip sections (against the companies and trips services)', () => {
     expect(within(table).getByText('Vill ha pris på limträ')).toBeTruthy();
 
     await user.click(within(table).getByRole('button', { name: 'Ändra utfall: Drewno Sp. z o.o.' }));
-    const again = await screen.findByRole('dialog');
+    const again = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
     await user.selectOptions(within(again).getByRole('combobox', { name: /Utfall/ }), 'agreement');
     await user.click(within(again).getByRole('button', { name: 'Spara' }));
     await waitFor(() => expect(within(table).getByText('Avtal')).toBeTruthy(), { timeout: 10_000 });
@@ -142,7 +142,7 @@ describe('trip sections (against the companies and trips services)', () => {
     // Completion: more days abroad than the trip has are refused on that company's field.
     await renderSignedIn(<CompletionSection trip={trip} viewer={staff} />);
     await user.click(screen.getByRole('button', { name: 'Slutför resan' }));
-    const completion = await screen.findByRole('dialog');
+    const completion = await screen.findByRole('dialog', undefined, { timeout: 10_000 });
     expect(await within(completion).findByRole('checkbox', { name: `Reste: ${company.name}` }, { timeout: 10_000 })).toBeTruthy();
     const days = within(completion).getByRole('textbox', { name: `Dagar utomlands: ${company.name}` });
     await user.clear(days);
