@@ -1,4 +1,4 @@
-// Vitest global setup: the component tests of the forms talk to the real companies and events
+// Vitest global setup: the component tests of the forms talk to the real companies, events and trips
 // services (their validation messages are what the forms must show), started here as processes on
 // their own databases and NATS subject prefix, and stopped and dropped afterwards.
 import { execFileSync, spawn } from 'node:child_process';
@@ -6,7 +6,8 @@ import path from 'node:path';
 import { signDevToken } from '../tools/dev-auth.mjs';
 import { cleanUp, eventually, isolatedEnv, root } from './harness.mjs';
 
-const SERVICES = ['companies', 'events'];
+// trips: the trips screens' forms (web-trips).
+const SERVICES = ['companies', 'events', 'trips'];
 
 export default async function setup({ provide }) {
   execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), ...SERVICES], { stdio: 'ignore' });

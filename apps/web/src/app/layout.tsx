@@ -20,6 +20,10 @@ export function Layout() {
           { to: '/companies', label: t('app.nav.companies') },
           { to: '/events', label: t('app.nav.events') },
         ];
+  // Trips and export rings (web-trips): trips for every role (the service shows each what it may
+  // read); rings for staff and financiers (company users may not list members).
+  links.push({ to: '/trips', label: t('trips.nav') });
+  if (!isCompanyUser) links.push({ to: '/export-rings', label: t('exportRings.nav') });
   return (
     <AppShell header={{ height: { base: 104, sm: 60 } }} padding="md">
       <a href="#main" className="skip-link">

@@ -46,6 +46,13 @@ export function createRouter() {
         { path: 'events/new', lazy: async () => ({ Component: (await import('../features/events/routes/schedule-event')).ScheduleEventRoute }) },
         { path: 'events/:eventId', lazy: async () => ({ Component: (await import('../features/events/routes/event-page')).EventRoute }) },
         { path: 'events/:eventId/attendance', lazy: async () => ({ Component: (await import('../features/events/routes/attendance')).AttendanceRoute }) },
+        // Trips and export rings (web-trips).
+        { path: 'trips', lazy: async () => ({ Component: (await import('../features/trips/routes/trips-list')).TripsListRoute }) },
+        { path: 'trips/new', lazy: async () => ({ Component: (await import('../features/trips/routes/plan-trip')).PlanTripRoute }) },
+        { path: 'trips/:tripId', lazy: async () => ({ Component: (await import('../features/trips/routes/trip-page')).TripRoute }) },
+        { path: 'trips/:tripId/edit', lazy: async () => ({ Component: (await import('../features/trips/routes/edit-trip')).EditTripRoute }) },
+        { path: 'export-rings', lazy: async () => ({ Component: (await import('../features/export-rings/routes/rings-list')).RingsListRoute }) },
+        { path: 'export-rings/:ringId', lazy: async () => ({ Component: (await import('../features/export-rings/routes/ring-page')).RingRoute }) },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -1,3 +1,5 @@
+import { exportRingsEn } from '../features/export-rings/locales/en';
+import { tripsEn } from '../features/trips/locales/en';
 import type { Translation } from './sv';
 
 export const en: Translation = {
@@ -245,4 +247,6 @@ export const en: Translation = {
     none: 'Nobody registered to take attendance for.',
     back: 'Back to the event',
   },
+  trips: tripsEn,
+  exportRings: exportRingsEn,
 };

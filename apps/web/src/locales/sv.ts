@@ -1,3 +1,6 @@
+import { exportRingsSv } from '../features/export-rings/locales/sv';
+import { tripsSv } from '../features/trips/locales/sv';
+
 // Swedish: the app's first language. locales/en.ts must have the same keys (checked by the type).
 export const sv = {
   app: {
@@ -244,6 +247,8 @@ export const sv = {
     none: 'Inga anmälda att ta närvaro för.',
     back: 'Tillbaka till evenemanget',
   },
+  trips: tripsSv,
+  exportRings: exportRingsSv,
 } as const;
 
 /** The shape every language must have: the same keys, any strings. */

@@ -11,7 +11,7 @@ import { signIn } from '../lib/session';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    services: { companies: string; events: string };
+    services: { companies: string; events: string; trips: string };
     staffToken: string;
   }
 }
@@ -29,9 +29,9 @@ export async function renderSignedIn(ui: ReactNode, { language = 'sv' }: { langu
 }
 
 /** The same services, for a test's own set-up (a company to register people for, ...). */
-export async function callService<T>(service: 'companies' | 'events', path: string, body?: unknown): Promise<T> {
+export async function callService<T>(service: 'companies' | 'events' | 'trips', path: string, body?: unknown, method?: 'PATCH' | 'PUT' | 'DELETE'): Promise<T> {
   const response = await fetch(`${inject('services')[service]}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
+    method: method ?? (body === undefined ? 'GET' : 'POST'),
     headers: { authorization: `Bearer ${inject('staffToken')}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });

@@ -1,7 +1,10 @@
 // Vitest setup for component tests: jsdom lacks a few browser APIs Mantine uses.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import '../lib/i18n';
+
+// The forms wait on real services on a shared, loaded machine: findBy*/waitFor give them 10 s, not 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();

@@ -1,0 +1,101 @@
+import { Alert, Anchor, Card, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { PageLoader } from '../../../components/page-state';
+import { Pager } from '../../../components/pager';
+import { canManage, useSession } from '../../../lib/session';
+import { type ExportRing, type RingKind, type RingListQuery, useRings } from '../api/export-rings';
+import { RingErrorState } from '../components/ring-error';
+import { RING_KINDS, RingForm } from '../components/ring-form';
+
+const PAGE_SIZE = 20;
+
+export function RingsListRoute() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const [created, setCreated] = useState<ExportRing>();
+  const query: RingListQuery = {
+    page: Number(params.get('page')) || 1,
+    pageSize: PAGE_SIZE,
+    kind: (params.get('kind') as RingKind) || undefined,
+    city: params.get('city') || undefined,
+  };
+  const rings = useRings(query);
+  const update = (key: string, value: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      if (key !== 'page') next.delete('page');
+      return next;
+    });
+
+  return (
+    <Stack>
+      <Title order={1}>{t('exportRings.title')}</Title>
+      <form role="search" aria-label={t('app.filters')} onSubmit={(e) => e.preventDefault()}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect label={t('exportRings.kind')} value={query.kind ?? ''} onChange={(e) => update('kind', e.currentTarget.value)} data={[{ value: '', label: t('app.all') }, ...RING_KINDS.map((k) => ({ value: k, label: t(`exportRings.kinds.${k}`) }))]} />
+          <TextInput label={t('exportRings.city')} value={query.city ?? ''} onChange={(e) => update('city', e.currentTarget.value)} />
+        </SimpleGrid>
+      </form>
+      {rings.isPending ? (
+        <PageLoader />
+      ) : rings.isError ? (
+        <RingErrorState error={rings.error} onRetry={() => void rings.refetch()} />
+      ) : rings.data.items.length === 0 ? (
+        <Text>{t('exportRings.noRings')}</Text>
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped highlightOnHover aria-label={t('exportRings.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('exportRings.name')}</Table.Th>
+                  <Table.Th scope="col">{t('exportRings.kind')}</Table.Th>
+                  <Table.Th scope="col">{t('exportRings.city')}</Table.Th>
+                  <Table.Th scope="col">{t('exportRings.facilitator')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rings.data.items.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/export-rings/${r.id}`}>
+                        {r.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{t(`exportRings.kinds.${r.kind}`)}</Table.Td>
+                    <Table.Td>{r.city}</Table.Td>
+                    <Table.Td>{r.facilitator}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Pager page={rings.data.page} pageSize={rings.data.pageSize} total={rings.data.total} onChange={(p) => update('page', String(p))} />
+        </>
+      )}
+      {canManage(session) && (
+        <Card withBorder component="section" aria-labelledby="create-ring-title">
+          <Stack>
+            <Title order={2} size="h3" id="create-ring-title">
+              {t('exportRings.create')}
+            </Title>
+            {created && (
+              <Stack gap={4}>
+                <Alert color="green" role="status" title={t('exportRings.created')} />
+                <Anchor component={Link} to={`/export-rings/${created.id}`}>
+                  {created.name}
+                </Anchor>
+              </Stack>
+            )}
+            <RingForm onSaved={setCreated} />
+          </Stack>
+        </Card>
+      )}
+    </Stack>
+  );
+}
