@@ -1,12 +1,13 @@
 // Vitest global setup: the component tests of the forms talk to the real companies and events
-// services (their validation messages are what the forms must show), started here as processes on
-// their own databases and NATS subject prefix, and stopped and dropped afterwards.
+// services (their validation messages are what the forms must show), and those of the dashboard to the
+// real reporting service, started here as processes on their own databases and NATS subject prefix,
+// and stopped and dropped afterwards.
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { signDevToken } from '../tools/dev-auth.mjs';
 import { cleanUp, eventually, isolatedEnv, root } from './harness.mjs';
 
-const SERVICES = ['companies', 'events'];
+const SERVICES = ['companies', 'events', 'reporting'];
 
 export default async function setup({ provide }) {
   execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), ...SERVICES], { stdio: 'ignore' });
@@ -39,5 +40,8 @@ export default async function setup({ provide }) {
   }
   provide('services', urls);
   provide('staffToken', await signDevToken({ role: 'staff' }));
+  provide('financierToken', await signDevToken({ role: 'financier' }));
+  // The dashboard's tests publish integration events under the services' subject prefix.
+  provide('nats', { url: process.env.NATS_URL || 'nats://127.0.0.1:4222', subjectPrefix: isolation.env.NATS_SUBJECT_PREFIX });
   return stop;
 }

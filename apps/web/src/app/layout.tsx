@@ -20,6 +20,8 @@ export function Layout() {
           { to: '/companies', label: t('app.nav.companies') },
           { to: '/events', label: t('app.nav.events') },
         ];
+  // Reports (web-dashboard): the indicators, for everyone who may read them (not company users).
+  if (!isCompanyUser) links.push({ to: '/reports', label: t('reports.nav') });
   return (
     <AppShell header={{ height: { base: 104, sm: 60 } }} padding="md">
       <a href="#main" className="skip-link">
