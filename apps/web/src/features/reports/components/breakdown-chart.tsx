@@ -3,17 +3,13 @@
 // visible, with a link per row to the companies behind it, for keyboard users and anyone who prefers
 // numbers. The bars carry their values as text, so nothing depends on colour.
 import { Anchor, Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { Bar, BarChart, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Link } from 'react-router';
 import { useFormat } from '../../../lib/format';
+import type { BreakdownRow } from './bar-chart';
 
-export interface BreakdownRow {
-  key: string;
-  label: string;
-  count: number;
-}
+const BreakdownBars = lazy(() => import('./bar-chart'));
 
 interface Props {
   id: string;
@@ -29,7 +25,6 @@ interface Props {
 export function BreakdownChart({ id, title, rule, data, labelOf, drill, note }: Props) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const navigate = useNavigate();
   const [asTable, setAsTable] = useState(false);
   const rows: BreakdownRow[] = Object.entries(data)
     .map(([key, count]) => ({ key, label: labelOf(key), count }))
@@ -92,24 +87,9 @@ export function BreakdownChart({ id, title, rule, data, labelOf, drill, note }: 
           <>
             {/* The chart is a picture of the table below it; assistive technology reads the table. */}
             <div aria-hidden="true" data-testid={`chart-${id}`}>
-              <ResponsiveContainer width="100%" height={rows.length * 34 + 16}>
-                <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }} accessibilityLayer={false}>
-                  <XAxis type="number" hide allowDecimals={false} />
-                  <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12, fill: '#343a40' }} />
-                  <Bar
-                    dataKey="count"
-                    fill="#1c7ed6"
-                    isAnimationActive={false}
-                    cursor={drill ? 'pointer' : undefined}
-                    onClick={(entry) => {
-                      const to = drill?.((entry as unknown as { payload: BreakdownRow }).payload.key);
-                      if (to) void navigate(to);
-                    }}
-                  >
-                    <LabelList dataKey="count" position="right" fill="#212529" fontSize={12} />
-                  </Bar>
-                </BarChart>
-              </ResponsiveContainer>
+              <Suspense fallback={<div style={{ height: rows.length * 34 + 16 }} />}>
+                <BreakdownBars rows={rows} drill={drill} />
+              </Suspense>
             </div>
             <VisuallyHidden>{table(false)}</VisuallyHidden>
             {drill ? (
