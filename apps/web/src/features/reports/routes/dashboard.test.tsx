@@ -12,6 +12,8 @@ import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { callService, randomOrgNumber, renderSignedIn } from '../../../testing/render';
 import { DashboardRoute } from './dashboard';
 import { IndicatorCompaniesRoute } from './indicator-companies';
+import { PeriodRoute } from './period';
+import { PeriodsRoute } from './periods';
 
 // A past year no other test writes to, so the figures are exactly what this file published.
 const PERIOD = 'from=2025-01-01&to=2025-12-31';
@@ -110,6 +112,8 @@ function routes() {
     <Routes>
       <Route path="/reports" element={<DashboardRoute />} />
       <Route path="/reports/companies" element={<IndicatorCompaniesRoute />} />
+      <Route path="/reports/periods" element={<PeriodsRoute />} />
+      <Route path="/reports/periods/:periodId" element={<PeriodRoute />} />
     </Routes>
   );
 }
@@ -180,5 +184,31 @@ describe('the indicators dashboard', () => {
     // Other test files publish to the events stream too: its last event is one of theirs or ours.
     expect(within(freshness).getByRole('row', { name: /^Evenemang/ }).textContent).not.toContain('Inga händelser ännu');
     expect(within(freshness).getByRole('row', { name: /^Resor/ }).textContent).toContain('TripCompleted');
+  });
+
+  it('freezes a period through the form (an inverted one is refused on its field) and opens it with the figures as frozen', async () => {
+    await renderSignedIn(routes(), { route: '/reports/periods' });
+    const from = await screen.findByLabelText(/^Från och med/);
+    const to = screen.getByLabelText(/^Till och med/);
+    fireEvent.change(from, { target: { value: '2025-12-31' } });
+    fireEvent.change(to, { target: { value: '2025-01-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Frys period' }));
+    await waitFor(() => expect(to.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByText('Slutdagen får inte vara före startdagen')).toBeTruthy();
+    fireEvent.change(from, { target: { value: '2025-01-01' } });
+    fireEvent.change(to, { target: { value: '2025-12-31' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Frys period' }));
+    await screen.findByRole('heading', { name: /^Fryst period/, level: 1 }, { timeout: 30_000 });
+    expect(screen.getByTestId('figure-companiesSupported').textContent).toBe('2');
+    expect(screen.getByTestId('figure-participations').textContent).toBe('3');
+    // A frozen period has no drill-down to the live list.
+    expect(screen.queryByRole('link', { name: /Visa företagen bakom/ })).toBeNull();
+  });
+
+  it('shows a financier the frozen periods without the freeze form', async () => {
+    await renderSignedIn(routes(), { route: '/reports/periods', role: 'financier' });
+    await screen.findByRole('heading', { name: 'Frysta perioder', level: 1 });
+    await waitFor(() => expect(screen.queryByText('Laddar …')).toBeNull(), { timeout: 30_000 });
+    expect(screen.queryByRole('button', { name: 'Frys period' })).toBeNull();
   });
 });

@@ -25,9 +25,15 @@ function FreezeForm() {
   const [from, setFrom] = useState(thisYear().from);
   const [to, setTo] = useState(thisYear().to);
   const [financier, setFinancier] = useState('');
-  const fieldErrors = freeze.error instanceof ApiError ? fieldErrorsOf(freeze.error, t) : {};
+  const [inverted, setInverted] = useState(false);
+  const serverErrors = freeze.error instanceof ApiError ? fieldErrorsOf(freeze.error, t) : {};
+  // The service's rule for an inverted period, in the user's language; checked here before sending too.
+  const periodProblem = freeze.error instanceof ApiError && freeze.error.fieldProblems()['to']?.rule === 'periodEndsAfterStart';
+  const fieldErrors: Record<string, string> = { ...serverErrors, ...(inverted || periodProblem ? { to: t('reports.filters.inverted') } : {}) };
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
+    setInverted(!!from && !!to && to < from);
+    if (from && to && to < from) return;
     freeze.mutate({ from, to, ...(financier ? { financier } : {}) }, { onSuccess: (period) => void navigate(`/reports/periods/${period.id}`) });
   };
   return (
