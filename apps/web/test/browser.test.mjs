@@ -310,7 +310,8 @@ async function registerCompanyThroughApi(name) {
 async function completeTripThroughApi(company) {
   const { token } = await (await fetch(`${app.webUrl}/dev-auth/token`, { method: 'POST', body: JSON.stringify({ role: 'staff' }) })).json();
   const call = async (method, url, body) => {
-    const response = await fetch(`${app.webUrl}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+    const headers = { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) };
+    const response = await fetch(`${app.webUrl}${url}`, { method, headers, body: body && JSON.stringify(body) });
     const json = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
     return json;

@@ -14,7 +14,7 @@ export default function BreakdownBars({ rows, drill }: { rows: BreakdownRow[]; d
   return (
     <ResponsiveContainer width="100%" height={rows.length * 34 + 16}>
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }} accessibilityLayer={false}>
-        <XAxis type="number" hide allowDecimals={false} />
+        <XAxis type="number" hide allowDecimals={false} domain={[0, 'dataMax']} />
         <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12, fill: '#343a40' }} />
         <Bar
           dataKey="count"
