@@ -376,7 +376,7 @@ test("a company user sees its own company and not another's; a financier sees no
   assert.equal(await page.getByRole('button', { name: 'Frys period' }).count(), 0, 'freezing is for staff');
   await page.goto(`${app.webUrl}/reports/trips/${trip.id}`);
   await page.getByRole('heading', { name: `Reserapport: ${trip.title}`, level: 1 }).waitFor({ timeout: 60_000 });
-  await page.getByRole('cell', { name: traveller.orgNumber }).waitFor();
+  await page.getByRole('cell', { name: traveller.orgNumber, exact: true }).waitFor();
   await shot(page, '12-financier-trip-report');
   await checkAccessibility(page, '12-financier-trip-report');
   await page.getByRole('link', { name: 'Evenemang' }).click();

@@ -14,7 +14,8 @@ declare module 'vitest' {
     services: { companies: string; events: string; reporting: string };
     staffToken: string;
     financierToken: string;
-    nats: { url: string; subjectPrefix: string };
+    /** POST `[{ subject, envelope }]` here to publish integration events (test/component-services.mjs). */
+    publisherUrl: string;
   }
 }
 

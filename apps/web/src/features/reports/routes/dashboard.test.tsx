@@ -3,8 +3,6 @@
 // CompanyRegistered), attendances and a completed trip published as the events and trips services
 // publish them. Nothing of the API is mocked; jsdom lacks URL.createObjectURL, so the download's blob
 // is caught there.
-import { jetstream } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { randomUUID } from 'node:crypto';
 import { Route, Routes } from 'react-router';
@@ -24,19 +22,14 @@ interface Registered {
   orgNumber: string;
 }
 
+/** Publishes integration events as their producers do (through the global setup's publisher). */
 async function publish(events: { subject: string; type: string; source: string; data: Record<string, unknown> }[]) {
-  const { url, subjectPrefix } = inject('nats');
-  const nc = await connect({ servers: url });
-  try {
-    const js = jetstream(nc);
-    for (const e of events) {
-      const id = randomUUID();
-      const envelope = { id, type: e.type, version: 1, occurredOn: new Date().toISOString(), source: e.source, correlationId: 'web-dashboard-test', data: e.data };
-      await js.publish(`${subjectPrefix}.${e.subject}`, JSON.stringify(envelope), { msgID: id });
-    }
-  } finally {
-    await nc.close();
-  }
+  const body = events.map((e) => ({
+    subject: e.subject,
+    envelope: { id: randomUUID(), type: e.type, version: 1, occurredOn: new Date().toISOString(), source: e.source, correlationId: 'web-dashboard-test', data: e.data },
+  }));
+  const response = await fetch(inject('publisherUrl'), { method: 'POST', body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`publishing failed: ${response.status} ${await response.text()}`);
 }
 
 function attended(companyId: string, gender: string, hours: number, eventKind: string, eventDate: string) {
