@@ -369,8 +369,18 @@ test("a company user sees its own company and not another's; a financier sees no
   await page.getByRole('button', { name: 'Logga in' }).click();
   // A financier lands on the indicators, reads the frozen periods without the freeze form, and a trip's report.
   await page.getByRole('heading', { name: 'Indikatorer', level: 1 }).waitFor();
-  await page.getByTestId('figure-companiesSupported').waitFor();
+  // The completed trip counts once the reporting service has its TripCompleted.
+  await eventually(
+    async () => {
+      if ((await readFigure(page, 'tripsCompleted')) >= 1) return true;
+      await page.reload();
+      return false;
+    },
+    { timeoutMs: 60_000, intervalMs: 1000 },
+  );
   await shot(page, '12-financier-dashboard');
+  // The top of the page as the README shows it (docs/images/dashboard.png is a copy).
+  await page.screenshot({ path: path.join(shots, '12-financier-dashboard-top.png') });
   await page.getByRole('link', { name: 'Frysta perioder' }).click();
   await page.getByRole('heading', { name: 'Frysta perioder', level: 1 }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Frys period' }).count(), 0, 'freezing is for staff');

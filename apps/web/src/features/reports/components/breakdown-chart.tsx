@@ -70,7 +70,7 @@ export function BreakdownChart({ id, title, rule, data, labelOf, drill, note }: 
           <Title order={3} size="h5" id={headingId}>
             {title}
           </Title>
-          {rows.length > 0 && (
+          {rows.some((r) => r.count > 0) && (
             <Button variant="subtle" size="compact-xs" onClick={() => setAsTable((v) => !v)} aria-pressed={asTable}>
               {t('reports.chart.showTable')}
             </Button>
@@ -81,7 +81,8 @@ export function BreakdownChart({ id, title, rule, data, labelOf, drill, note }: 
         </Text>
         {rows.length === 0 ? (
           <Text size="sm">{t('reports.chart.empty')}</Text>
-        ) : asTable ? (
+        ) : asTable || rows.every((r) => r.count === 0) ? (
+          // Bars of nothing tell nothing: zeros are shown as numbers.
           table(true)
         ) : (
           <>
