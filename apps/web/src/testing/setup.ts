@@ -1,7 +1,11 @@
 // Vitest setup for component tests: jsdom lacks a few browser APIs Mantine uses.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import '../lib/i18n';
+
+// findBy…/waitFor poll the real services; on the shared 2-core machine (load 20–30 with the other
+// helpers' builds) a first answer can take longer than Testing Library's default second.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();
