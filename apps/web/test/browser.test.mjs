@@ -1,13 +1,15 @@
 // The browser test: the real services started as `npm start` starts them, the built app, Debian's
 // Chromium driven by playwright-core. A project manager signs in, registers a company (seeing the
 // service's validation on the right field first), schedules an event starting soon, registers two
-// people, and takes attendance on a phone-sized screen. Every page is checked with axe-core in
-// Swedish and English (no serious or critical violation); screenshots go to .data/screenshots/.
+// people, and takes attendance on a phone-sized screen; then sees companiesSupported on the indicators
+// dashboard go up by one, drills down to the company's org number, downloads the Excel file and freezes
+// a period. Every page is checked with axe-core in Swedish and English (no serious or critical
+// violation); screenshots go to .data/screenshots/.
 //   node --test apps/web/test/browser.test.mjs
 /* global document, window */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -126,6 +128,13 @@ test('a project manager registers a company, schedules an event, registers two p
   await shot(page, '02-companies');
   await checkAccessibility(page, '02-companies');
 
+  // The indicators before anything happens here: the figure the attendance below must raise by one.
+  await page.getByRole('link', { name: 'Indikatorer' }).click();
+  await page.getByRole('heading', { name: 'Indikatorer', level: 1 }).waitFor();
+  const supportedBefore = await readFigure(page, 'companiesSupported');
+  await page.getByRole('link', { name: 'Företag', exact: true }).click();
+  await page.getByRole('heading', { name: 'Företag', level: 1 }).waitFor();
+
   // Register a company: the org-number check as one types, then the service's own validation.
   await page.getByRole('link', { name: 'Registrera företag' }).click();
   await page.getByRole('heading', { name: 'Registrera företag' }).waitFor();
@@ -224,8 +233,65 @@ test('a project manager registers a company, schedules an event, registers two p
   await shot(mobile, '09-attendance-phone');
   await checkAccessibility(mobile, '09-attendance-phone');
   await phone.close();
+
+  // Back at the desk: the indicators count the company once the reporting service has the attendance
+  // (the page is reloaded until it shows; the test never waits a fixed time).
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', acceptDownloads: true });
+  const reports = await desk.newPage();
+  reports.on('pageerror', (e) => consoleErrors.push(e.message));
+  await signInAsStaff(reports);
+  await reports.getByRole('link', { name: 'Indikatorer' }).click();
+  await reports.getByRole('heading', { name: 'Indikatorer', level: 1 }).waitFor();
+  await eventually(
+    async () => {
+      if ((await readFigure(reports, 'companiesSupported')) === supportedBefore + 1) return true;
+      await reports.reload();
+      return false;
+    },
+    { timeoutMs: 60_000, intervalMs: 1000 },
+  );
+  await reports.getByRole('table', { name: 'Per kommun' }).getByRole('rowheader', { name: 'Umeå' }).waitFor();
+  await shot(reports, '13-dashboard');
+  await checkAccessibility(reports, '13-dashboard');
+
+  // Drill down: the figure opens the companies behind it, the new company among them.
+  await reports.getByRole('link', { name: /Visa företagen bakom Stödda företag/ }).click();
+  await reports.getByRole('heading', { name: 'Företagen bakom siffran', level: 1 }).waitFor();
+  await reports.getByRole('cell', { name: orgNumber, exact: true }).waitFor();
+  await reports.getByRole('link', { name }).waitFor();
+  await shot(reports, '14-dashboard-companies');
+  await checkAccessibility(reports, '14-dashboard-companies');
+
+  // The list as Excel: fetched with the token, saved under the service's file name.
+  const [download] = await Promise.all([reports.waitForEvent('download'), reports.getByRole('button', { name: 'Ladda ner företagslistan som Excel' }).click()]);
+  assert.match(download.suggestedFilename(), /^globac-[a-z-]+-\d{4}-01-01_\d{4}-12-31\.xlsx$/);
+  const xlsx = readFileSync(await download.path());
+  assert.equal(xlsx.subarray(0, 2).toString('latin1'), 'PK', 'an xlsx file is a zip archive');
+  await reports.getByText(`Hämtat: ${download.suggestedFilename()}`).waitFor();
+  await shot(reports, '15-dashboard-companies-downloaded');
+
+  // Freeze this year: the frozen period opens with the company counted.
+  await reports.getByRole('link', { name: 'Tillbaka till indikatorerna' }).click();
+  await reports.getByRole('link', { name: 'Frysta perioder' }).click();
+  await reports.getByRole('heading', { name: 'Frysta perioder', level: 1 }).waitFor();
+  await checkAccessibility(reports, '16-periods');
+  await reports.getByRole('button', { name: 'Frys period' }).click();
+  await reports.getByRole('heading', { name: /^Fryst period/, level: 1 }).waitFor();
+  assert.equal(await readFigure(reports, 'companiesSupported'), supportedBefore + 1);
+  await shot(reports, '17-period');
+  await checkAccessibility(reports, '17-period');
+  await reports.getByRole('link', { name: 'Till frysta perioder' }).click();
+  await reports.getByRole('table', { name: 'Frysta perioder' }).waitFor();
+  await shot(reports, '16-periods');
+  await desk.close();
   assert.deepEqual(consoleErrors, []);
 });
+
+/** A figure of the dashboard as a number (sv-SE digits, spaces grouping thousands). */
+async function readFigure(page, id) {
+  const text = await page.getByTestId(`figure-${id}`).textContent();
+  return Number(text.replace(/\s/g, ''));
+}
 
 /** Through the app's own origin, as the browser calls it: a development token and a company. */
 async function registerCompanyThroughApi(name) {
@@ -240,9 +306,43 @@ async function registerCompanyThroughApi(name) {
   return response.json();
 }
 
+/** A trip the company travelled on, planned, applied for, accepted and completed through the API (for its report). */
+async function completeTripThroughApi(company) {
+  const { token } = await (await fetch(`${app.webUrl}/dev-auth/token`, { method: 'POST', body: JSON.stringify({ role: 'staff' }) })).json();
+  const call = async (method, url, body) => {
+    const headers = { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) };
+    const response = await fetch(`${app.webUrl}${url}`, { method, headers, body: body && JSON.stringify(body) });
+    const json = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const day = (offset) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + offset * 86_400_000));
+  const title = `Delegation till Poznań ${company.orgNumber}`;
+  const trip = await call('POST', '/api/trips', {
+    title,
+    purpose: 'B2B-möten med grossister',
+    destinations: [{ country: 'PL', targetRegion: 'poznan', city: 'Poznań' }],
+    startsOn: day(1),
+    endsOn: day(3),
+    financiers: ['eu'],
+    subsidyPerCompanySek: 8000,
+  });
+  await call('POST', `/api/trips/${trip.id}/open`);
+  // The trips service learns of the company from its integration event: apply until it knows it.
+  const participant = await eventually(() => call('POST', `/api/trips/${trip.id}/participants`, { companyId: company.id, travellers: [{ name: 'Karin Ek' }] }), { timeoutMs: 60_000, intervalMs: 500 });
+  await call('POST', `/api/trips/${trip.id}/participants/${participant.id}/accept`);
+  await call('POST', `/api/trips/${trip.id}/close`);
+  // Moved to have started (only creation refuses past days), so that it can be completed now.
+  await call('PATCH', `/api/trips/${trip.id}`, { startsOn: day(-2), endsOn: day(0) });
+  await call('POST', `/api/trips/${trip.id}/complete`, {});
+  return { id: trip.id, title };
+}
+
 test("a company user sees its own company and not another's; a financier sees no write buttons and is refused companies", async () => {
   const own = await registerCompanyThroughApi('Egen AB');
   const other = await registerCompanyThroughApi('Annan AB');
+  const traveller = await registerCompanyThroughApi('Resande AB');
+  const trip = await completeTripThroughApi(traveller);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
   const page = await context.newPage();
 
@@ -267,6 +367,29 @@ test("a company user sees its own company and not another's; a financier sees no
 
   await page.getByRole('radio', { name: 'finansiär' }).check();
   await page.getByRole('button', { name: 'Logga in' }).click();
+  // A financier lands on the indicators, reads the frozen periods without the freeze form, and a trip's report.
+  await page.getByRole('heading', { name: 'Indikatorer', level: 1 }).waitFor();
+  // The completed trip counts once the reporting service has its TripCompleted.
+  await eventually(
+    async () => {
+      if ((await readFigure(page, 'tripsCompleted')) >= 1) return true;
+      await page.reload();
+      return false;
+    },
+    { timeoutMs: 60_000, intervalMs: 1000 },
+  );
+  await shot(page, '12-financier-dashboard');
+  // The top of the page as the README shows it (docs/images/dashboard.png is a copy).
+  await page.screenshot({ path: path.join(shots, '12-financier-dashboard-top.png') });
+  await page.getByRole('link', { name: 'Frysta perioder' }).click();
+  await page.getByRole('heading', { name: 'Frysta perioder', level: 1 }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Frys period' }).count(), 0, 'freezing is for staff');
+  await page.goto(`${app.webUrl}/reports/trips/${trip.id}`);
+  await page.getByRole('heading', { name: `Reserapport: ${trip.title}`, level: 1 }).waitFor({ timeout: 60_000 });
+  await page.getByRole('cell', { name: traveller.orgNumber, exact: true }).waitFor();
+  await shot(page, '12-financier-trip-report');
+  await checkAccessibility(page, '12-financier-trip-report');
+  await page.getByRole('link', { name: 'Evenemang' }).click();
   await page.getByRole('heading', { name: 'Evenemang', level: 1 }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Planera evenemang' }).count(), 0);
   assert.equal(await page.getByRole('link', { name: 'Företag' }).count(), 0);

@@ -14,6 +14,8 @@ const FIRST_SCREENS = {
   'sign-in': 'src/features/auth/routes/sign-in.tsx',
   'companies list': 'src/features/companies/routes/companies-list.tsx',
   'events list': 'src/features/events/routes/events-list.tsx',
+  // A financier's first screen (web-dashboard); its charts load after it (their own chunk).
+  'indicators dashboard': 'src/features/reports/routes/dashboard.tsx',
 };
 
 if (!process.argv.includes('--no-build'))

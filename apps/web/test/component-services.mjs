@@ -1,13 +1,14 @@
 // Vitest global setup: the component tests of the forms talk to the real companies, events and trips
-// services (their validation messages are what the forms must show), started here as processes on
-// their own databases and NATS subject prefix, and stopped and dropped afterwards.
+// services (their validation messages are what the forms must show), and those of the dashboard to the
+// real reporting service, started here as processes on their own databases and NATS subject prefix,
+// and stopped and dropped afterwards.
 import { execFileSync, spawn } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { signDevToken } from '../tools/dev-auth.mjs';
 import { cleanUp, eventually, isolatedEnv, root } from './harness.mjs';
 
-// trips: the trips screens' forms (web-trips).
-const SERVICES = ['companies', 'events', 'trips'];
+const SERVICES = ['companies', 'events', 'trips', 'reporting'];
 
 export default async function setup({ provide }) {
   execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), ...SERVICES], { stdio: 'ignore' });
@@ -28,7 +29,9 @@ export default async function setup({ provide }) {
     children.push(child);
     urls[service] = `http://127.0.0.1:${env.PORT}`;
   }
+  const publisher = await startPublisher(isolation.env.NATS_SUBJECT_PREFIX);
   const stop = async () => {
+    await publisher.close();
     await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', resolve), c.kill('SIGTERM'))))));
     await cleanUp(isolation);
   };
@@ -40,5 +43,40 @@ export default async function setup({ provide }) {
   }
   provide('services', urls);
   provide('staffToken', await signDevToken({ role: 'staff' }));
+  provide('financierToken', await signDevToken({ role: 'financier' }));
+  provide('publisherUrl', publisher.url);
   return stop;
+}
+
+/**
+ * The dashboard's tests publish integration events as the producing services do (an envelope on
+ * `<prefix>.<producer>.<aggregate>.<event>.v<N>`, its id as `Nats-Msg-Id`). The app's code may not
+ * import a NATS client (a server-side package, banned for type:web), so they POST the events here:
+ * `[{ subject, envelope }]` with the subject without the prefix.
+ */
+async function startPublisher(subjectPrefix) {
+  const { connect } = await import('@nats-io/transport-node');
+  const { jetstream } = await import('@nats-io/jetstream');
+  const nc = await connect({ servers: process.env.NATS_URL || 'nats://127.0.0.1:4222' });
+  const js = jetstream(nc);
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', async () => {
+      try {
+        for (const { subject, envelope } of JSON.parse(body)) await js.publish(`${subjectPrefix}.${subject}`, JSON.stringify(envelope), { msgID: envelope.id });
+        res.writeHead(204).end();
+      } catch (error) {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error));
+      }
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await nc.close();
+    },
+  };
 }

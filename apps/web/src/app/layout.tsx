@@ -24,6 +24,8 @@ export function Layout() {
   // read); rings for staff and financiers (company users may not list members).
   links.push({ to: '/trips', label: t('trips.nav') });
   if (!isCompanyUser) links.push({ to: '/export-rings', label: t('exportRings.nav') });
+  // Reports (web-dashboard): the indicators, for everyone who may read them (not company users).
+  if (!isCompanyUser) links.push({ to: '/reports', label: t('reports.nav') });
   return (
     <AppShell header={{ height: { base: 104, sm: 60 } }} padding="md">
       <a href="#main" className="skip-link">

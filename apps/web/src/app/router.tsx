@@ -10,7 +10,7 @@ function homePath(): string {
   const session = currentSession();
   if (!session) return '/sign-in';
   if (session.roles.includes('company') && session.companyId) return `/companies/${session.companyId}`;
-  if (session.roles.includes('financier')) return '/events';
+  if (session.roles.includes('financier') && !session.roles.some((r) => r === 'staff' || r === 'admin')) return '/reports';
   return '/companies';
 }
 
@@ -53,6 +53,12 @@ export function createRouter() {
         { path: 'trips/:tripId/edit', lazy: async () => ({ Component: (await import('../features/trips/routes/edit-trip')).EditTripRoute }) },
         { path: 'export-rings', lazy: async () => ({ Component: (await import('../features/export-rings/routes/rings-list')).RingsListRoute }) },
         { path: 'export-rings/:ringId', lazy: async () => ({ Component: (await import('../features/export-rings/routes/ring-page')).RingRoute }) },
+        // Reports (web-dashboard): the indicators dashboard, its drill-down, frozen periods, trip reports.
+        { path: 'reports', lazy: async () => ({ Component: (await import('../features/reports/routes/dashboard')).DashboardRoute }) },
+        { path: 'reports/companies', lazy: async () => ({ Component: (await import('../features/reports/routes/indicator-companies')).IndicatorCompaniesRoute }) },
+        { path: 'reports/periods', lazy: async () => ({ Component: (await import('../features/reports/routes/periods')).PeriodsRoute }) },
+        { path: 'reports/periods/:periodId', lazy: async () => ({ Component: (await import('../features/reports/routes/period')).PeriodRoute }) },
+        { path: 'reports/trips/:tripId', lazy: async () => ({ Component: (await import('../features/reports/routes/trip-report')).TripReportRoute }) },
         { path: '*', element: <NotFound /> },
       ],
     },

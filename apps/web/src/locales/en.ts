@@ -1,5 +1,6 @@
 import { exportRingsEn } from '../features/export-rings/locales/en';
 import { tripsEn } from '../features/trips/locales/en';
+import { reportsEn } from '../features/reports/locales/en';
 import type { Translation } from './sv';
 
 export const en: Translation = {
@@ -249,4 +250,5 @@ export const en: Translation = {
   },
   trips: tripsEn,
   exportRings: exportRingsEn,
+  reports: reportsEn,
 };

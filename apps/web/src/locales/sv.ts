@@ -1,7 +1,9 @@
 import { exportRingsSv } from '../features/export-rings/locales/sv';
+import { reportsSv } from '../features/reports/locales/sv';
 import { tripsSv } from '../features/trips/locales/sv';
 
 // Swedish: the app's first language. locales/en.ts must have the same keys (checked by the type).
+
 export const sv = {
   app: {
     name: 'Globac',
@@ -249,6 +251,7 @@ export const sv = {
   },
   trips: tripsSv,
   exportRings: exportRingsSv,
+  reports: reportsSv,
 } as const;
 
 /** The shape every language must have: the same keys, any strings. */

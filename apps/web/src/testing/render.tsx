@@ -11,25 +11,31 @@ import { signIn } from '../lib/session';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    services: { companies: string; events: string; trips: string };
+    services: { companies: string; events: string; trips: string; reporting: string };
     staffToken: string;
+    financierToken: string;
+    /** POST `[{ subject, envelope }]` here to publish integration events (test/component-services.mjs). */
+    publisherUrl: string;
   }
 }
 
-export async function renderSignedIn(ui: ReactNode, { language = 'sv' }: { language?: 'sv' | 'en' } = {}) {
+export async function renderSignedIn(
+  ui: ReactNode,
+  { language = 'sv', route = '/', role = 'staff' }: { language?: 'sv' | 'en'; route?: string; role?: 'staff' | 'financier' } = {},
+) {
   setApiBaseUrls(inject('services'));
-  signIn(inject('staffToken'));
+  signIn(inject(role === 'financier' ? 'financierToken' : 'staffToken'));
   await i18n.changeLanguage(language);
   const client = newQueryClient();
   return render(
     <AppProvider queryClient={client}>
-      <MemoryRouter>{ui}</MemoryRouter>
+      <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
     </AppProvider>,
   );
 }
 
 /** The same services, for a test's own set-up (a company to register people for, ...). */
-export async function callService<T>(service: 'companies' | 'events' | 'trips', path: string, body?: unknown, method?: 'PATCH' | 'PUT' | 'DELETE'): Promise<T> {
+export async function callService<T>(service: 'companies' | 'events' | 'trips' | 'reporting', path: string, body?: unknown, method?: 'PATCH' | 'PUT' | 'DELETE'): Promise<T> {
   const response = await fetch(`${inject('services')[service]}${path}`, {
     method: method ?? (body === undefined ? 'GET' : 'POST'),
     headers: { authorization: `Bearer ${inject('staffToken')}`, 'content-type': 'application/json' },
