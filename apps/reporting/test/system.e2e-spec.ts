@@ -30,17 +30,21 @@ describe('the whole system: indicators from a scenario built through the service
   const today = stockholmDay();
   const year = Number(today.slice(0, 4));
   const period = `from=${year}-01-01&to=${year}-12-31`;
-  /** The companies of the scenario by letter, and the one relationship the trip meeting made. */
+  /** The companies of the scenario by letter, the trip and the frozen period. */
   const ids: Record<string, string> = {};
-  /** The whole answer (but its production time) once it matched the hand-worked figures. */
-  let settled: { indicators: Figures; companies: string[] };
+  /**
+   * The answers once the figures matched the hand-worked ones: the whole indicators answer (but its
+   * production time), the list behind it, the trip's report (a job run per trigger, kept as produced)
+   * and a frozen period's download.
+   */
+  let settled: { indicators: Figures; companies: string[]; tripReport: Figures; frozenCsv: string };
 
   beforeAll(async () => {
     // Four services starting at once on a loaded machine: each migrates its own database first.
     await Promise.all((['companies', 'events', 'trips', 'reporting'] as const).map((name) => system.start(name)));
     streams = await StreamInspector.connect(system.prefix);
     publisher = await EventPublisher.connect(system.prefix);
-  }, 180_000);
+  }, 240_000);
   afterAll(async () => {
     await publisher?.close();
     await streams?.close();
@@ -64,10 +68,23 @@ describe('the whole system: indicators from a scenario built through the service
     );
   const supportedCompanies = async () =>
     (await system.call<{ items: { companyId: string }[] }>('reporting', 'GET', `/api/reports/indicators/companies?${period}&pageSize=100`)).items.map((c) => c.companyId).sort();
-  /** The same answers as when the figures first matched: every figure, every rule text, the list behind them. */
+  const tripReport = () => system.call<Figures>('reporting', 'GET', `/api/reports/trips/${ids.trip}`);
+  const download = async (path: string) => {
+    const res = await fetch(`${system.get('reporting').base}${path}`, { headers: { authorization: `Bearer ${(await system.tokens()).staff}` } });
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+  /**
+   * The same answers as when the figures first matched: every figure and rule text, the list behind
+   * them, the trip report unchanged and still at its second revision (no job ran again for a
+   * redelivered or replayed trigger), and the frozen period's file byte for byte.
+   */
   const expectSameAnswers = async () => {
     expect(await indicators()).toEqual(settled.indicators);
     expect(await supportedCompanies()).toEqual(settled.companies);
+    expect(await tripReport()).toEqual(settled.tripReport);
+    await system.call('reporting', 'GET', `/api/reports/trips/${ids.trip}?revision=3`, undefined, { expected: [404] });
+    expect(await download(`/api/reports/periods/${ids.period}?format=csv`)).toBe(settled.frozenCsv);
   };
 
   it('counts what happened, as worked out by hand', async () => {
@@ -180,7 +197,7 @@ describe('the whole system: indicators from a scenario built through the service
       financiers: ['eu'],
       subsidyPerCompanySek: 15_000,
     });
-    const tripId = trip.id as string;
+    const tripId = (ids.trip = trip.id as string);
     await system.call('trips', 'POST', `/api/trips/${tripId}/open`);
     for (const company of [T, R]) {
       const participant = await eventually(
@@ -257,7 +274,25 @@ describe('the whole system: indicators from a scenario built through the service
       token: await signDevToken({ role: 'company', companyId: A, subject: `user-of-${A}` }, new ServiceConfig().AUTH_DEV_SECRET),
     });
     expect(own.total).toBe(3);
-    settled = { indicators: await indicators(), companies: await supportedCompanies() };
+
+    // The trip report, produced when the completion and again when its correction arrived.
+    const report = await tripReport();
+    expect(report).toMatchObject({
+      tripId,
+      title: 'Delegation to Poznań',
+      revision: 2,
+      travellingCompanies: [{ companyId: T, name: 'Trafik Stockholm AB', daysAbroad: 1, subsidySek: 16_000 }],
+      meetings: [{ meetingId: meeting.id, companyId: T, partnerCountry: 'PL', outcome: 'agreement' }],
+    });
+    // The year frozen now: its download must stay the same bytes through everything that follows.
+    ids.period = (await system.call('reporting', 'POST', '/api/reports/periods', { from: `${year}-01-01`, to: `${year}-12-31` }, { expected: [201] })).id as string;
+    settled = {
+      indicators: await indicators(),
+      companies: await supportedCompanies(),
+      tripReport: report,
+      frozenCsv: await download(`/api/reports/periods/${ids.period}?format=csv`),
+    };
+    expect(settled.frozenCsv).toContain('Ålands Trä AB');
   });
 
   it('gives the same figures after every message of the scenario\'s streams is delivered twice', async () => {

@@ -55,10 +55,14 @@ export class TestSystem {
       throw new Error(`${name} exited with ${code} while starting:\n${service.proc.output()}`);
     });
     died.catch(() => undefined);
-    await Promise.race([
-      eventually(async () => expect((await fetch(`${service.base}/health/ready`).catch(() => undefined))?.status).toBe(200), { timeoutMs: 90_000, intervalMs: 100 }),
-      died,
-    ]);
+    // Generous: four Nest processes booting and migrating at once on a shared 2-core machine.
+    const ready = eventually(async () => expect((await fetch(`${service.base}/health/ready`).catch(() => undefined))?.status).toBe(200), {
+      timeoutMs: 180_000,
+      intervalMs: 200,
+    }).catch((error: Error) => {
+      throw new Error(`${name} was not ready: ${error.message}\n${service.proc.output()}`);
+    });
+    await Promise.race([ready, died]);
     return service;
   }
 
