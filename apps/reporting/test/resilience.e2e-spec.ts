@@ -41,7 +41,8 @@ describe('replicas and crashes (real Postgres and NATS)', () => {
       await second?.stop();
       await first.close();
     }
-  });
+    // Two apps and 2,000 events: more than jest's 60 s on a loaded shared machine.
+  }, 180_000);
 
   it('gives the same figures after a SIGKILL in the middle of a burst of 10,000 events and a restart', async () => {
     const database = uniqueName('globac_test_reporting');
@@ -62,7 +63,7 @@ describe('replicas and crashes (real Postgres and NATS)', () => {
     let restarted: ReportingApp | undefined;
     const publisher = await EventPublisher.connect(subjectPrefix);
     try {
-      await eventually(async () => expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200), { timeoutMs: 30_000, intervalMs: 100 });
+      await eventually(async () => expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200), { timeoutMs: 90_000, intervalMs: 100 });
       const scenario = buildScenario();
       const burst = buildBurst({ attendances: 10_000 - scenario.events.length - 40, companies: 500, trips: 20 });
       await publisher.publish(scenario.events);
@@ -96,5 +97,6 @@ describe('replicas and crashes (real Postgres and NATS)', () => {
       if (restarted) await restarted.close();
       else await Promise.all([dropTestDatabase(database), deleteTestStreams(subjectPrefix)]);
     }
-  });
+    // A process booting, 10,000 events, a second boot: more than jest's 60 s on a loaded shared machine.
+  }, 360_000);
 });

@@ -1,114 +1,111 @@
-// The system as a whole: the companies and events services as real processes (their built entries),
-// the reporting service in this process, all on one NATS subject prefix; the scenario is built through
-// the services' HTTP APIs and every indicator is compared with figures worked out by hand.
-//
-// The trips service is not part of the build yet (it is being written alongside): its facts are
-// published here as the integration events its contracts define (TripPlanned, TripCompleted,
-// TripCompletionCorrected, PartnerMeetingHeld). Once it is merged, those steps become its HTTP calls.
+// The system as a whole: the companies, events, trips and reporting services as real processes (their
+// built entries), each on its own database, all on one NATS subject prefix. The scenario is built only
+// through the services' HTTP APIs; the reporting service learns it only from their integration events.
+// Every indicator is compared with figures worked out by hand, and then again, unchanged:
+//   1. after every message of the scenario's streams is delivered a second time;
+//   2. after the reporting process is killed (SIGKILL) in the middle of a burst of 10,000 events and
+//      started again;
+//   3. after POST /api/reports/rebuild has replayed every stream into fresh tables and switched to them.
+// The steps run in this order on purpose: the rebuild then replays the duplicates and the burst too.
 import { randomUUID } from 'node:crypto';
 import { signDevToken } from '@globac/auth';
 import { ServiceConfig } from '@globac/config';
-import { PartnerMeetingHeld, TripCompleted, TripCompletionCorrected, TripPlanned } from '@globac/contracts';
-import {
-  deleteTestStreams,
-  dropTestDatabase,
-  eventually,
-  freePort,
-  type ServiceProcess,
-  spawnService,
-  testInfrastructure,
-  uniqueName,
-} from '@globac/testing';
-import { envelope, EventPublisher, type ReportingApp, startReportingApp, waitUntilHandled } from './support/reporting-app';
+import { type IntegrationEventEnvelope, ParticipantAttended } from '@globac/contracts';
+import { deleteTestStreams, eventually, queryDatabase } from '@globac/testing';
+import { envelope, EventPublisher } from './support/reporting-app';
 import { orgNumber } from './support/scenario';
-
-interface Service {
-  name: string;
-  database: string;
-  base: string;
-  proc: ServiceProcess;
-}
+import { StreamInspector, TestSystem } from './support/system';
 
 const HOUR = 3_600_000;
 const at = (hoursFromNow: number) => new Date(Date.now() + hoursFromNow * HOUR).toISOString();
+/** A calendar day in Swedish time, as every service's days are. */
 const stockholmDay = (date = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(date);
 
+type Figures = Record<string, unknown>;
+
 describe('the whole system: indicators from a scenario built through the services\' APIs', () => {
-  const prefix = uniqueName('t').replace(/_/g, '-');
-  const services: Service[] = [];
-  let reporting: ReportingApp;
+  const system = new TestSystem();
+  let streams: StreamInspector;
   let publisher: EventPublisher;
-  let staff: string;
-
-  async function start(name: string): Promise<Service> {
-    const database = uniqueName(`globac_test_${name}`);
-    const port = String(await freePort());
-    const proc = spawnService(name, {
-      PORT: port,
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATABASE_NAME: database,
-      POSTGRES_URL: testInfrastructure.postgresUrl,
-      NATS_URL: testInfrastructure.natsUrl,
-      NATS_SUBJECT_PREFIX: prefix,
-      NATS_STREAM_STORAGE: 'memory',
-      RATE_LIMIT_MAX: '100000',
-      MESSAGING_RETRY_DELAY_MS: '50',
-      MESSAGING_RETRY_MAX_DELAY_MS: '200',
-      OUTBOX_POLL_INTERVAL_MS: '200',
-    });
-    const service = { name, database, base: `http://127.0.0.1:${port}`, proc };
-    services.push(service);
-    await eventually(async () => expect((await fetch(`${service.base}/health/ready`)).status).toBe(200), { timeoutMs: 60_000, intervalMs: 100 });
-    return service;
-  }
-
-  async function call(service: Service, method: string, path: string, body?: unknown, expected = [200, 201]) {
-    const res = await fetch(`${service.base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${staff}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!expected.includes(res.status)) throw new Error(`${method} ${service.name}${path} answered ${res.status}: ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  }
+  const today = stockholmDay();
+  const year = Number(today.slice(0, 4));
+  const period = `from=${year}-01-01&to=${year}-12-31`;
+  /** The companies of the scenario by letter, the trip and the frozen period. */
+  const ids: Record<string, string> = {};
+  /**
+   * The answers once the figures matched the hand-worked ones: the whole indicators answer (but its
+   * production time), the list behind it, the trip's report (a job run per trigger, kept as produced)
+   * and a frozen period's download.
+   */
+  let settled: { indicators: Figures; companies: string[]; tripReport: Figures; frozenCsv: Buffer };
 
   beforeAll(async () => {
-    staff = await signDevToken({ role: 'staff' }, new ServiceConfig().AUTH_DEV_SECRET);
-    reporting = await startReportingApp({ env: { NATS_SUBJECT_PREFIX: prefix } });
-    publisher = await EventPublisher.connect(prefix);
-  });
+    // Four services starting at once on a loaded machine: each migrates its own database first.
+    await Promise.all((['companies', 'events', 'trips', 'reporting'] as const).map((name) => system.start(name)));
+    streams = await StreamInspector.connect(system.prefix);
+    publisher = await EventPublisher.connect(system.prefix);
+  }, 240_000);
   afterAll(async () => {
-    for (const s of services) s.proc.child.kill('SIGTERM');
-    await Promise.all(services.map((s) => s.proc.exited));
     await publisher?.close();
-    await reporting?.stop();
-    await Promise.all([...services.map((s) => dropTestDatabase(s.database)), dropTestDatabase(reporting.config.DATABASE_NAME), deleteTestStreams(prefix)]);
-  });
+    await streams?.close();
+    await system.stop();
+    await deleteTestStreams(system.prefix);
+  }, 60_000);
+
+  /** The indicators without their production time (and, for the comparison with the hand-worked figures, without the rules' texts). */
+  const indicators = async (query = period) => {
+    const { producedAt: _producedAt, ...body } = await system.call<Figures>('reporting', 'GET', `/api/reports/indicators?${query}`);
+    return body;
+  };
+  const withoutRules = (body: Figures) =>
+    Object.fromEntries(
+      Object.entries(body)
+        .filter(([, v]) => v && typeof v === 'object' && 'rule' in (v as object))
+        .map(([k, v]) => {
+          const { rule: _rule, ...rest } = v as Record<string, unknown>;
+          return [k, rest];
+        }),
+    );
+  const supportedCompanies = async () =>
+    (await system.call<{ items: { companyId: string }[] }>('reporting', 'GET', `/api/reports/indicators/companies?${period}&pageSize=100`)).items.map((c) => c.companyId).sort();
+  const tripReport = () => system.call<Figures>('reporting', 'GET', `/api/reports/trips/${ids.trip}`);
+  const download = async (path: string) => {
+    const res = await fetch(`${system.get('reporting').base}${path}`, { headers: { authorization: `Bearer ${(await system.tokens()).staff}` } });
+    expect(res.status).toBe(200);
+    return Buffer.from(await res.arrayBuffer());
+  };
+  /**
+   * The same answers as when the figures first matched: every figure and rule text, the list behind
+   * them, the trip report unchanged and still at its second revision (no job ran again for a
+   * redelivered or replayed trigger), and the frozen period's file byte for byte.
+   */
+  const expectSameAnswers = async () => {
+    expect(await indicators()).toEqual(settled.indicators);
+    expect(await supportedCompanies()).toEqual(settled.companies);
+    expect(await tripReport()).toEqual(settled.tripReport);
+    await system.call('reporting', 'GET', `/api/reports/trips/${ids.trip}?revision=3`, undefined, { expected: [404] });
+    expect(await download(`/api/reports/periods/${ids.period}?format=csv`)).toEqual(settled.frozenCsv);
+  };
 
   it('counts what happened, as worked out by hand', async () => {
-    const [companies, events] = [await start('companies'), await start('events')];
-    const year = Number(stockholmDay().slice(0, 4));
-    const today = stockholmDay();
-
     // Companies (size classes from their headcounts: micro < 10, small < 50, medium < 250, large).
     const register = async (seed: number, name: string, municipality: string, employees: number, county?: string) =>
-      (await call(companies, 'POST', '/api/companies', { orgNumber: orgNumber(seed), name, municipality, employees, ...(county ? { county } : {}) })).id as string;
-    const A = await register(101, 'Ålands Trä AB', 'Umeå', 20);
-    const B = await register(102, 'Berg Bygg AB', 'Skellefteå', 5);
-    const C = await register(103, 'Cederholm AB', 'Lycksele', 100);
-    const D = await register(104, 'Dubblett AB', 'Vännäs', 5);
-    const S = await register(105, 'Storskog AB', 'Umeå', 30);
-    const M = await register(106, 'Mobil Konsult AB', 'Skellefteå', 5);
-    const X = await register(107, 'Xylem Robertsfors AB', 'Robertsfors', 20);
-    const T = await register(108, 'Trafik Stockholm AB', 'outside-county', 300, 'Stockholm');
-    const R = await register(109, 'Renskötsel Bjurholm AB', 'Bjurholm', 5);
+      (await system.call('companies', 'POST', '/api/companies', { orgNumber: orgNumber(seed), name, municipality, employees, ...(county ? { county } : {}) })).id as string;
+    ids.A = await register(101, 'Ålands Trä AB', 'Umeå', 20);
+    ids.B = await register(102, 'Berg Bygg AB', 'Skellefteå', 5);
+    ids.C = await register(103, 'Cederholm AB', 'Lycksele', 100);
+    ids.D = await register(104, 'Dubblett AB', 'Vännäs', 5);
+    ids.S = await register(105, 'Storskog AB', 'Umeå', 30);
+    ids.M = await register(106, 'Mobil Konsult AB', 'Skellefteå', 5);
+    ids.X = await register(107, 'Xylem Robertsfors AB', 'Robertsfors', 20);
+    ids.T = await register(108, 'Trafik Stockholm AB', 'outside-county', 300, 'Stockholm');
+    ids.R = await register(109, 'Renskötsel Bjurholm AB', 'Bjurholm', 5);
+    const { A, B, C, D, S, M, X, T, R } = ids;
 
     // Programme events, scheduled ahead, then moved to have started (attendance needs that).
     const event = async (kind: string, financiers: string[]) =>
       (
-        await call(events, 'POST', '/api/events', {
+        await system.call('events', 'POST', '/api/events', {
           kind,
           title: `${kind} for the scenario`,
           topic: 'market-entry',
@@ -129,7 +126,7 @@ describe('the whole system: indicators from a scenario built through the service
       eventually(
         async () =>
           (
-            await call(events, 'POST', `/api/events/${eventId}/registrations`, {
+            await system.call('events', 'POST', `/api/events/${eventId}/registrations`, {
               companyId,
               participant: { name: `Participant ${++people}`, email: `p${people}-${randomUUID().slice(0, 6)}@example.se`, gender },
             })
@@ -148,10 +145,10 @@ describe('the whole system: indicators from a scenario built through the service
       X4: await signUp(E4, X, 'woman'),
     };
     for (const id of [E1, E2, E3, E4]) {
-      await call(events, 'PATCH', `/api/events/${id}`, { startsAt: at(-1), endsAt: at(2), registrationClosesAt: null });
+      await system.call('events', 'PATCH', `/api/events/${id}`, { startsAt: at(-1), endsAt: at(2), registrationClosesAt: null });
     }
     const attend = (eventId: string, registrationId: string, attended: boolean, hours?: number) =>
-      call(events, 'PUT', `/api/events/${eventId}/registrations/${registrationId}/attendance`, { attended, ...(hours ? { hours } : {}) });
+      system.call('events', 'PUT', `/api/events/${eventId}/registrations/${registrationId}/attendance`, { attended, ...(hours ? { hours } : {}) });
     await attend(E1, regs.A1, true, 2);
     await attend(E2, regs.A2, true, 2);
     await attend(E3, regs.A3, true, 2);
@@ -162,87 +159,243 @@ describe('the whole system: indicators from a scenario built through the service
     await attend(E1, regs.D1, true, 2);
     await attend(E3, regs.M3, true, 1.5);
     await attend(E4, regs.X4, true, 2);
-    await call(events, 'POST', `/api/events/${E4}/cancel`, {});
+    await system.call('events', 'POST', `/api/events/${E4}/cancel`, {});
+
+    // An export ring: A a member this year; B was one last year only (not counted for this year).
+    const ring = (await system.call('events', 'POST', '/api/export-rings', { name: 'Exportring Umeå', city: 'Umeå', facilitator: 'Maria Nilsson' })).id as string;
+    await system.call('events', 'POST', `/api/export-rings/${ring}/members`, { companyId: A, joinedOn: `${year}-01-15` });
+    const bMembership = (await system.call('events', 'POST', `/api/export-rings/${ring}/members`, { companyId: B, joinedOn: `${year - 1}-01-01` })).id as string;
+    await system.call('events', 'POST', `/api/export-rings/${ring}/members/${bMembership}/leave`, { leftOn: `${year - 1}-12-31` });
 
     // After both attended, D turns out to be S; M moves to Umeå after its seminar.
-    await call(companies, 'POST', `/api/companies/${S}/merge`, { duplicateId: D });
-    await call(companies, 'PATCH', `/api/companies/${M}`, { municipality: 'Umeå' });
+    await system.call('companies', 'POST', `/api/companies/${S}/merge`, { duplicateId: D });
+    await system.call('companies', 'PATCH', `/api/companies/${M}`, { municipality: 'Umeå' });
 
     // Export figures: A a new exporter (none in its baseline year, the year before its first activity).
-    await call(companies, 'PUT', `/api/companies/${A}/export-figures/${year - 1}`, { totalTurnoverSek: 9_000_000, exportTurnoverSek: 0, exportMarkets: [] });
-    await call(companies, 'PUT', `/api/companies/${A}/export-figures/${year}`, { totalTurnoverSek: 9_000_000, exportTurnoverSek: 500_000, exportMarkets: ['PL'] });
-    await call(companies, 'PUT', `/api/companies/${S}/export-figures/${year - 1}`, { totalTurnoverSek: 9_000_000, exportTurnoverSek: 100_000, exportMarkets: ['PL'] });
-    await call(companies, 'PUT', `/api/companies/${S}/export-figures/${year}`, { totalTurnoverSek: 9_000_000, exportTurnoverSek: 200_000, exportMarkets: ['PL'] });
+    const figures = (company: string, y: number, exportTurnoverSek: number) =>
+      system.call('companies', 'PUT', `/api/companies/${company}/export-figures/${y}`, {
+        totalTurnoverSek: 9_000_000,
+        exportTurnoverSek,
+        exportMarkets: exportTurnoverSek ? ['PL'] : [],
+      });
+    await figures(A, year - 1, 0);
+    await figures(A, year, 500_000);
+    await figures(S, year - 1, 100_000);
+    await figures(S, year, 200_000);
 
-    // The trip (published as the trips service would): T and R travelled, a correction removed R; T met
-    // a partner and agreed, which the companies service turns into a relationship at agreement.
-    const partner = (await call(companies, 'POST', '/api/partners', { name: 'Wielkopolska Foods', countryCode: 'PL', targetRegion: 'poznan' })).id as string;
-    const tripId = randomUUID();
-    const itinerary = { tripId, destinationCountries: ['PL'], targetRegions: ['poznan'], startsOn: today, endsOn: today, financierIds: ['eu'] };
-    const completed = envelope(TripCompleted, {
-      ...itinerary,
-      travellingCompanies: [
+    // The trip, through the trips service: T and R apply and are accepted before it starts (the trips
+    // service learns both companies from the companies service's events), then the trip is moved to
+    // start today, T meets a partner abroad and agrees, the trip is completed with both, and a
+    // correction removes R (R did not travel after all).
+    const trip = await system.call('trips', 'POST', '/api/trips', {
+      title: 'Delegation to Poznań',
+      purpose: 'B2B meetings with wholesalers',
+      destinations: [{ country: 'PL', targetRegion: 'poznan', city: 'Poznań' }],
+      startsOn: stockholmDay(new Date(Date.now() + 30 * 24 * HOUR)),
+      endsOn: stockholmDay(new Date(Date.now() + 31 * 24 * HOUR)),
+      capacity: 10,
+      financiers: ['eu'],
+      subsidyPerCompanySek: 15_000,
+    });
+    const tripId = (ids.trip = trip.id as string);
+    await system.call('trips', 'POST', `/api/trips/${tripId}/open`);
+    for (const company of [T, R]) {
+      const participant = await eventually(
+        async () =>
+          (
+            await system.call('trips', 'POST', `/api/trips/${tripId}/participants`, {
+              companyId: company,
+              travellers: [{ name: `Traveller of ${company.slice(0, 8)}`, gender: 'woman' }],
+            })
+          ).id as string,
+        { timeoutMs: 30_000, intervalMs: 100 },
+      );
+      await system.call('trips', 'POST', `/api/trips/${tripId}/participants/${participant}/accept`);
+    }
+    await system.call('trips', 'PATCH', `/api/trips/${tripId}`, { startsOn: today, endsOn: today });
+    const partnerName = `Wielkopolska Foods ${randomUUID().slice(0, 6)} S.A.`;
+    const meeting = await system.call('trips', 'POST', `/api/trips/${tripId}/meetings`, {
+      companyId: T,
+      partner: { name: partnerName, countryCode: 'PL', targetRegion: 'poznan' },
+      at: new Date(Date.now() - 60_000).toISOString(),
+    });
+    await system.call('trips', 'PUT', `/api/trips/${tripId}/meetings/${meeting.id}/outcome`, { outcome: 'agreement' });
+    await system.call('trips', 'POST', `/api/trips/${tripId}/complete`, {
+      travelled: [
         { companyId: T, daysAbroad: 1, subsidySek: 15_000 },
         { companyId: R, daysAbroad: 1, subsidySek: 12_000 },
       ],
-      completedAt: at(0),
     });
-    const tripEvents = [
-      envelope(TripPlanned, { ...itinerary, title: 'Delegation to Poznań' }),
-      envelope(PartnerMeetingHeld, {
-        meetingId: randomUUID(),
-        tripId,
-        companyId: T,
-        partnerId: partner,
-        partnerName: null,
-        partnerCountry: 'PL',
-        heldAt: at(-0.5),
-        outcome: 'agreement',
-        followUpOn: null,
-      }),
-      completed,
-      envelope(TripCompletionCorrected, { ...itinerary, travellingCompanies: [{ companyId: T, daysAbroad: 1, subsidySek: 16_000 }], completedAt: at(0), correctsEventId: completed.id }),
-    ];
-    await publisher.publish(tripEvents);
-    await waitUntilHandled(reporting, tripEvents);
+    await system.call('trips', 'POST', `/api/trips/${tripId}/completion-corrections`, { travelled: [{ companyId: T, daysAbroad: 1, subsidySek: 16_000 }] });
+
+    // The companies service turned the meeting's agreement into a relationship at agreement.
+    await eventually(
+      async () => {
+        const { items } = await system.call<{ items: { stage: string; partner: { name: string } }[] }>('companies', 'GET', `/api/companies/${T}/relationships`);
+        expect(items.map((r) => [r.partner.name, r.stage])).toEqual([[partnerName, 'agreement']]);
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
 
     const expected = {
       companiesSupported: {
+        // A (three events, counted once), S (with its merged duplicate D, once), M, T (only the trip).
+        // Not B (a no-show), C (corrected to absent), X (its event was cancelled), R (removed by the
+        // trip's correction).
         total: 4,
         bySizeClass: { small: 2, micro: 1, large: 1 },
         byActivityKind: { seminar: 3, 'competence-meeting': 1, trip: 1 },
+        // M counts where it was at its seminar (Skellefteå); D's activity counts for S, in Umeå.
         byMunicipality: { Umeå: 2, Skellefteå: 1, 'outside-county': 1 },
+        // eu: A (E1, E2), S (E1 through D and itself), T (the trip); region: A (E1, E3), S (E1), M (E3).
         byFinancier: { eu: 3, 'region-vasterbotten': 3 },
       },
+      // A 3 × 2 h, S 3 h, D 2 h (for S), M 1.5 h: each participant at each event once.
       participations: { attended: 6, byGender: { woman: 4, man: 1, 'non-binary': 1 }, hours: 12.5 },
+      // The corrected record: T alone, with its corrected subsidy.
       trips: { completed: 1, travellingCompanies: 1, subsidySek: 16_000 },
+      // A: 0 last year, 500,000 this year (a new exporter); S: 100,000 then 200,000.
       exporters: { exportingLatest: 2, exportingBaseline: 1, newExporters: 1, exportTurnoverSek: { baseline: 100_000, latest: 700_000 } },
+      // T's relationship, opened at agreement by the companies service from the trip meeting.
       relationships: { reached: 1, byPartnerCountry: { PL: 1 }, byTargetRegion: { poznan: 1 } },
       partnerMeetings: { held: 1, byOutcome: { agreement: 1 } },
-      exportRings: { companies: 0 },
+      // A (a member this year); B's membership ended last year.
+      exportRings: { companies: 1 },
     };
     // Everything travels through the outboxes, NATS and the inbox: poll until the figures settle.
+    await eventually(async () => expect(withoutRules(await indicators())).toEqual(expected), { timeoutMs: 60_000, intervalMs: 250 });
+    // Every consumer of every stream has caught up: nothing more is on its way that could change them.
+    await eventually(() => streams.everyConsumerCaughtUp(), { timeoutMs: 30_000, intervalMs: 200 });
+    expect(withoutRules(await indicators())).toEqual(expected);
+
+    // The list behind companiesSupported, and a company user's own history (its three events).
+    expect(await supportedCompanies()).toEqual([A, S, M, T].sort());
+    const own = await system.call('reporting', 'GET', `/api/reports/companies/${A}/activities`, undefined, {
+      token: await signDevToken({ role: 'company', companyId: A, subject: `user-of-${A}` }, new ServiceConfig().AUTH_DEV_SECRET),
+    });
+    expect(own.total).toBe(3);
+
+    // The trip report, produced when the completion and again when its correction arrived.
+    const report = await tripReport();
+    expect(report).toMatchObject({
+      tripId,
+      title: 'Delegation to Poznań',
+      revision: 2,
+      travellingCompanies: [{ companyId: T, name: 'Trafik Stockholm AB', daysAbroad: 1, subsidySek: 16_000 }],
+      meetings: [{ meetingId: meeting.id, companyId: T, partnerCountry: 'PL', outcome: 'agreement' }],
+    });
+    // The year frozen now: its download must stay the same bytes through everything that follows.
+    ids.period = (await system.call('reporting', 'POST', '/api/reports/periods', { from: `${year}-01-01`, to: `${year}-12-31` }, { expected: [201] })).id as string;
+    settled = {
+      indicators: await indicators(),
+      companies: await supportedCompanies(),
+      tripReport: report,
+      frozenCsv: await download(`/api/reports/periods/${ids.period}?format=csv`),
+    };
+    expect(settled.frozenCsv.toString('utf8')).toContain('Ålands Trä AB');
+  });
+
+  it('gives the same figures after every message of the scenario\'s streams is delivered twice', async () => {
+    expect(settled).toBeDefined();
+    const before = await streams.counts();
+    const again = await streams.deliverEverythingAgain();
+    const total = Object.values(before).reduce((a, b) => a + b, 0);
+    expect(again).toBe(total);
+    // JetStream kept every copy (new message ids), so every consumer of every service receives each
+    // event a second time: the reporting service's projections, and the companies, events and trips
+    // services' own copies (the companies service reads the trips' PartnerMeetingHeld again, too).
+    expect(await streams.counts()).toEqual(Object.fromEntries(Object.entries(before).map(([name, n]) => [name, 2 * n])));
+    await eventually(() => streams.everyConsumerCaughtUp(), { timeoutMs: 60_000, intervalMs: 200 });
+    await expectSameAnswers();
+    // The trip meeting's agreement was not taken for a second one.
+    const { items } = await system.call<{ items: unknown[] }>('companies', 'GET', `/api/companies/${ids.T}/relationships`);
+    expect(items).toHaveLength(1);
+  });
+
+  // The burst: 10,000 attendances of companies unknown to the system, at events of another year (the
+  // year three years back). They leave this year's figures as they were (other period, other companies,
+  // no export figures), and their own year shows whether each was counted exactly once.
+  const BURST = 10_000;
+  const burstYear = year - 3;
+  const burstCompanies = 250;
+
+  const expectBurstYear = async () => {
+    const figures = await indicators(`from=${burstYear}-01-01&to=${burstYear}-12-31`);
+    expect(figures.participations).toMatchObject({ attended: BURST, hours: BURST });
+    expect(figures.companiesSupported).toMatchObject({ total: burstCompanies, byMunicipality: { unknown: burstCompanies } });
+  };
+
+  it('gives the same figures after the reporting service is killed with SIGKILL in the middle of a burst of 10,000 events and started again', async () => {
+    expect(settled).toBeDefined();
+    const reporting = system.get('reporting');
+    const burst = otherPeriodBurst(BURST, burstCompanies, burstYear);
+    const inboxRows = async () => (await queryDatabase<{ n: number }>(reporting.database, 'SELECT count(*)::int AS n FROM inbox'))[0].n;
+    const before = await inboxRows();
+
+    const publishing = publisher.publish(burst, { concurrency: 50 });
+    // Killed once it is well into the burst: batches committed, others in flight, most not yet read.
+    await eventually(async () => expect(await inboxRows()).toBeGreaterThan(before + 2_000), { timeoutMs: 120_000, intervalMs: 20 });
+    expect(await system.kill('reporting', 'SIGKILL')).toBe('SIGKILL');
+    expect(await inboxRows()).toBeLessThan(before + BURST);
+    // Started again at once, as an orchestrator would, while the rest of the burst is still arriving.
+    // A shorter ack wait than the 30 s default, so that what the killed process had read but not
+    // acknowledged comes again sooner; not much shorter, or a batch slowed by the loaded machine would
+    // be redelivered while it is still being applied.
+    await Promise.all([publishing, system.start('reporting', { MESSAGING_ACK_WAIT_MS: '10000' })]);
     await eventually(
       async () => {
-        const res = await reporting.http().get(`/api/reports/indicators?from=${year}-01-01&to=${year}-12-31`).set('Authorization', `Bearer ${reporting.tokens.financier}`).expect(200);
-        const figures = Object.fromEntries(
-          Object.entries(res.body)
-            .filter(([, v]) => v && typeof v === 'object' && 'rule' in (v as object))
-            .map(([k, v]) => {
-              const { rule: _rule, ...rest } = v as Record<string, unknown>;
-              return [k, rest];
-            }),
-        );
-        expect(figures).toEqual(expected);
+        const [{ n }] = await queryDatabase<{ n: number }>(system.get('reporting').database, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [
+          burst.map((e) => e.id),
+        ]);
+        expect(n).toBe(BURST);
       },
-      { timeoutMs: 60_000, intervalMs: 250 },
+      { timeoutMs: 180_000, intervalMs: 250 },
     );
+    await eventually(() => streams.everyConsumerCaughtUp(), { timeoutMs: 60_000, intervalMs: 200 });
+    await expectSameAnswers();
+    // The burst's own year: each of its attendances once, whatever the kill left half done.
+    await expectBurstYear();
+  }, 300_000);
 
-    // The list behind companiesSupported, and a company user's own history.
-    const list = await reporting.http().get(`/api/reports/indicators/companies?from=${year}-01-01&to=${year}-12-31`).set('Authorization', `Bearer ${reporting.tokens.financier}`).expect(200);
-    expect(list.body.items.map((c: { companyId: string }) => c.companyId).sort()).toEqual([A, S, M, T].sort());
-    const own = await reporting.http().get(`/api/reports/companies/${A}/activities`).set('Authorization', `Bearer ${await reporting.companyToken(A)}`).expect(200);
-    expect(own.body.total).toBe(3);
-    expect([B, C, X, R]).not.toContain(list.body.items[0].companyId);
-  });
+  it('gives the same figures after POST /api/reports/rebuild has replayed every stream and switched', async () => {
+    expect(settled).toBeDefined();
+    const { admin } = await system.tokens();
+    const started = await system.call<{ id: string; state: string }>('reporting', 'POST', '/api/reports/rebuild', undefined, { token: admin, expected: [202] });
+    expect(started.state).toBe('running');
+    const status = await eventually(
+      async () => {
+        const res = await system.call<{ rebuild: { id: string; state: string; replayed: number; total: number } }>('reporting', 'GET', '/api/reports/status');
+        expect(res.rebuild).toMatchObject({ id: started.id, state: 'switched' });
+        return res;
+      },
+      { timeoutMs: 240_000, intervalMs: 250 },
+    );
+    // Everything in the streams was replayed: the scenario twice over, and the burst.
+    const inStreams = Object.values(await streams.counts()).reduce((a, b) => a + b, 0);
+    expect(status.rebuild.total).toBe(inStreams);
+    expect(status.rebuild.replayed).toBeGreaterThanOrEqual(status.rebuild.total);
+    await expectSameAnswers();
+    await expectBurstYear();
+  }, 300_000);
+
 });
+
+/** Attendances of `companies` companies no service knows, spread over a year's events, in publishing order. */
+function otherPeriodBurst(count: number, companies: number, year: number): IntegrationEventEnvelope<unknown>[] {
+  const companyIds = Array.from({ length: companies }, () => randomUUID());
+  return Array.from({ length: count }, (_, i) =>
+    envelope(ParticipantAttended, {
+      registrationId: randomUUID(),
+      eventId: randomUUID(),
+      eventKind: 'competence-meeting',
+      topic: 'financial',
+      eventDate: `${year}-09-${String(1 + (i % 28)).padStart(2, '0')}`,
+      companyId: companyIds[i % companies],
+      contactId: null,
+      hours: 1,
+      participantGender: 'undisclosed',
+      financierIds: ['region-vasterbotten'],
+      attended: true,
+    }),
+  );
+}
