@@ -1,12 +1,13 @@
-// Vitest global setup: the component tests of the forms talk to the real companies and events
-// services (their validation messages are what the forms must show), started here as processes on
+// Vitest global setup: the component tests of the forms talk to the real companies, events, trips
+// and reporting services (their validation messages are what the forms must show), started here as processes on
 // their own databases and NATS subject prefix, and stopped and dropped afterwards.
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { signDevToken } from '../tools/dev-auth.mjs';
 import { cleanUp, eventually, isolatedEnv, root } from './harness.mjs';
 
-const SERVICES = ['companies', 'events'];
+// trips and reporting: the company user's forms (apply for a trip, participation history).
+const SERVICES = ['companies', 'events', 'trips', 'reporting'];
 
 export default async function setup({ provide }) {
   execFileSync(process.execPath, [path.join(root, 'tools/build.mjs'), ...SERVICES], { stdio: 'ignore' });

@@ -9,7 +9,7 @@ import { NotFound } from './not-found';
 function homePath(): string {
   const session = currentSession();
   if (!session) return '/sign-in';
-  if (session.roles.includes('company') && session.companyId) return `/companies/${session.companyId}`;
+  if (session.roles.includes('company') && session.companyId) return '/my-company';
   if (session.roles.includes('financier')) return '/events';
   return '/companies';
 }
@@ -46,6 +46,10 @@ export function createRouter() {
         { path: 'events/new', lazy: async () => ({ Component: (await import('../features/events/routes/schedule-event')).ScheduleEventRoute }) },
         { path: 'events/:eventId', lazy: async () => ({ Component: (await import('../features/events/routes/event-page')).EventRoute }) },
         { path: 'events/:eventId/attendance', lazy: async () => ({ Component: (await import('../features/events/routes/attendance')).AttendanceRoute }) },
+        // my-company: the company user's own flows (home, participation history, open trips).
+        { path: 'my-company', lazy: async () => ({ Component: (await import('../features/my-company/routes/my-company-home')).MyCompanyHomeRoute }) },
+        { path: 'my-company/history', lazy: async () => ({ Component: (await import('../features/my-company/routes/participation-history')).ParticipationHistoryRoute }) },
+        { path: 'my-company/trips', lazy: async () => ({ Component: (await import('../features/my-company/routes/open-trips')).OpenTripsRoute }) },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -1,3 +1,4 @@
+import { myCompanyEn } from '../features/my-company/locales/en';
 import type { Translation } from './sv';
 
 export const en: Translation = {
@@ -245,4 +246,5 @@ export const en: Translation = {
     none: 'Nobody registered to take attendance for.',
     back: 'Back to the event',
   },
+  myCompany: myCompanyEn,
 };

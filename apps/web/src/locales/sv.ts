@@ -1,4 +1,6 @@
 // Swedish: the app's first language. locales/en.ts must have the same keys (checked by the type).
+import { myCompanySv } from '../features/my-company/locales/sv';
+
 export const sv = {
   app: {
     name: 'Globac',
@@ -244,6 +246,7 @@ export const sv = {
     none: 'Inga anmälda att ta närvaro för.',
     back: 'Tillbaka till evenemanget',
   },
+  myCompany: myCompanySv,
 } as const;
 
 /** The shape every language must have: the same keys, any strings. */

@@ -11,14 +11,15 @@ import { signIn } from '../lib/session';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    services: { companies: string; events: string };
+    services: { companies: string; events: string; trips: string; reporting: string };
     staffToken: string;
   }
 }
 
-export async function renderSignedIn(ui: ReactNode, { language = 'sv' }: { language?: 'sv' | 'en' } = {}) {
+/** `token`: another user's (a company user's) instead of the staff token. */
+export async function renderSignedIn(ui: ReactNode, { language = 'sv', token }: { language?: 'sv' | 'en'; token?: string } = {}) {
   setApiBaseUrls(inject('services'));
-  signIn(inject('staffToken'));
+  signIn(token ?? inject('staffToken'));
   await i18n.changeLanguage(language);
   const client = newQueryClient();
   return render(
