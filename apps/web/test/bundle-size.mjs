@@ -14,6 +14,7 @@ const FIRST_SCREENS = {
   'sign-in': 'src/features/auth/routes/sign-in.tsx',
   'companies list': 'src/features/companies/routes/companies-list.tsx',
   'events list': 'src/features/events/routes/events-list.tsx',
+  'company home': 'src/features/my-company/routes/my-company-home.tsx',
 };
 
 if (!process.argv.includes('--no-build'))

@@ -1,7 +1,8 @@
 // Test infrastructure for the web app's tests: real services on their own databases and NATS subject
 // prefix (so tests never disturb `npm start`'s data or each other), and their cleanup.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,4 +134,34 @@ export function randomOrgNumber() {
   const check = (10 - (sum % 10)) % 10;
   const s = [...digits, check].join('');
   return `${s.slice(0, 6)}-${s.slice(6)}`;
+}
+
+/** Debian's Chromium (or CHROMIUM_PATH): Playwright's own browser download does not work here. */
+export function chromiumPath() {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (candidate && existsSync(candidate)) return candidate;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Launches headless Chromium for the browser tests. Without the background-networking flags Chromium
+ * keeps calling hosts this machine cannot reach. `--lang=sv-SE` (and LANG/LANGUAGE for its ICU) makes
+ * the browser's own widgets Swedish: a native date input reads 2026-11-30, not 11/30/2026, which the
+ * contexts' `locale` alone does not change. Pages switched to English keep Swedish date widgets, as a
+ * Swedish user's browser would.
+ */
+export async function launchChromium({ lang = 'sv-SE' } = {}) {
+  const { chromium } = await import('playwright-core');
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error("Debian's chromium is not installed: apt-get install -y chromium (.ci/run does it)");
+  const posix = `${lang.replace('-', '_')}.UTF-8`;
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    env: { ...process.env, LANG: posix, LANGUAGE: lang.replace('-', '_') },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--lang=${lang}`],
+  });
 }
