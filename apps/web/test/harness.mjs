@@ -148,10 +148,10 @@ export function chromiumPath() {
 
 /**
  * Launches headless Chromium for the browser tests. Without the background-networking flags Chromium
- * keeps calling hosts this machine cannot reach. `--lang=sv-SE` (and LANG/LANGUAGE for its ICU) makes
- * the browser's own widgets Swedish: a native date input reads 2026-11-30, not 11/30/2026, which the
- * contexts' `locale` alone does not change. Pages switched to English keep Swedish date widgets, as a
- * Swedish user's browser would.
+ * keeps calling hosts this machine cannot reach. `--lang=sv-SE` (with LANG/LANGUAGE) makes the
+ * browser's own widgets Swedish, as a Swedish user's browser is: a native date input reads 2026-11-30,
+ * not 11/30/2026. That needs Debian's `chromium-l10n` (its sv.pak; .ci/run installs it): with
+ * `chromium` alone only en-US exists and neither the flag nor a context's `locale` changes the widgets.
  */
 export async function launchChromium({ lang = 'sv-SE' } = {}) {
   const { chromium } = await import('playwright-core');

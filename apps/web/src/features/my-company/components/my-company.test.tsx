@@ -78,6 +78,7 @@ describe("the company user's own flows (against the real services)", () => {
     await user.type(markets, 'no, de');
     await user.click(within(form).getByRole('button', { name: 'Rapportera' }));
     expect(await screen.findByText('Ni har rapporterat siffror för alla år programmet frågar efter. Tack!')).toBeTruthy();
+    expect(screen.getByText(`Siffrorna för ${lastYear} är rapporterade.`)).toBeTruthy();
     const saved = await call<{ items: { year: number; exportTurnoverSek: number; exportMarkets: string[] }[] }>('companies', 'GET', `/api/companies/${company.id}/export-figures`);
     expect(saved.items).toEqual([expect.objectContaining({ year: lastYear, exportTurnoverSek: 2_000_000, exportMarkets: ['DE', 'NO'] })]);
   });

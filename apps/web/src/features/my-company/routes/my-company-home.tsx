@@ -71,7 +71,8 @@ function FiguresStatus({ companyId, years, missing }: { companyId: string; years
         <Alert color="green" role="status" title={t('myCompany.home.figuresComplete')} />
       )}
       <Text size="sm">{t('myCompany.home.figuresWhy')}</Text>
-      <ReportFiguresForm key={missing.join(',')} companyId={companyId} years={years} missing={missing} />
+      {/* Not keyed on the missing years: the form (and its "reported" message) stays as the list updates. */}
+      <ReportFiguresForm companyId={companyId} years={years} missing={missing} />
     </Stack>
   );
 }
