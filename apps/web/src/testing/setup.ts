@@ -1,7 +1,11 @@
 // Vitest setup for component tests: jsdom lacks a few browser APIs Mantine uses.
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import '../lib/i18n';
+
+// findBy*/waitFor poll until the real services have answered; their 1 s default failed answers that
+// took longer on a loaded 2-core machine shared by several test runs (it is a limit, not a wait).
+configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => {
   cleanup();
