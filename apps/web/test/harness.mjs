@@ -85,10 +85,11 @@ export async function isolatedEnv(services, run = uniqueName('web')) {
 }
 
 /**
- * Runs `npm start` (tools/start.mjs) with the given environment and waits until it prints the web
+ * Runs `npm start` (tools/start.mjs) with the given environment and waits (up to 5 minutes: the machine is
+ * shared by several test runs) until it prints the web
  * app's address; returns it, the services' URLs, and a stop function (SIGTERM, as Ctrl-C does).
  */
-export async function startAsNpmStart(extraEnv, { timeoutMs = 150_000 } = {}) {
+export async function startAsNpmStart(extraEnv, { timeoutMs = 300_000 } = {}) {
   const child = spawn(process.execPath, [path.join(root, 'tools/start.mjs')], { cwd: root, env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = new Promise((resolve, reject) => {
