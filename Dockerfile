@@ -6,6 +6,10 @@
 #
 # (docker-compose.yml does this for all four.) SERVICE is the folder under apps/; PORT is the port
 # the service listens on, baked into the image so EXPOSE, the HEALTHCHECK and the app agree.
+# The web app's image is the `web` target:
+#
+#   docker build --target web -t globac/web:dev .
+#
 # See docs/deployment.md for the choices made here.
 
 ARG NODE_IMAGE=node:24-bookworm-slim
@@ -24,6 +28,34 @@ FROM ${NODE_IMAGE} AS prod-deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
+
+# ---- web-build: the web app's static files (Vite) ----------------------------------------------
+FROM build AS web-build
+# Source maps stay out of the image: the server would not serve them anyway.
+RUN npx vite build --config apps/web/vite.config.mts && find dist/apps/web -name '*.map' -delete
+
+# ---- web: the web app, static files served by its own small server ---------------------------
+# Before `runtime` on purpose: a build without --target builds the last stage, a service's image.
+FROM ${NODE_IMAGE} AS web
+LABEL org.opencontainers.image.title="globac-web" \
+      org.opencontainers.image.description="Globac platform: the web app (static files, CSP, /config.json from the environment)"
+# NODE_ENV=production makes the server insist on AUTH_MODE=oidc with AUTH_ISSUER and WEB_OIDC_CLIENT_ID
+# (it exits with 78 naming what is missing). 8080: a non-root process cannot bind below 1024.
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=8080 \
+    WEB_ROOT=/app/public
+WORKDIR /app
+# The server uses Node's built-ins only: no node_modules. dev-auth.mjs is loaded only with
+# NODE_ENV=development and AUTH_MODE=dev (docker compose, the dev cluster). Files stay root's.
+COPY apps/web/tools/web-server.mjs apps/web/tools/dev-auth.mjs ./
+COPY --from=web-build /app/dist/apps/web ./public
+USER node
+EXPOSE 8080
+# Reads everything into memory at start and writes nothing: the root filesystem can be read-only.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.PORT + '/healthz', { signal: AbortSignal.timeout(2500) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "web-server.mjs"]
 
 # ---- runtime ------------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime

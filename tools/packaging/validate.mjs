@@ -1,6 +1,6 @@
 // Offline validation of the packaging: docker-compose.yml against the Compose Specification's JSON
 // schema, the rendered Kustomize overlays against the Kubernetes API schemas (kubernetes-models), the
-// Prometheus alerting rules (alert-rules.mjs),
+// Prometheus alerting rules (alert-rules.mjs), the web app's container settings and policy,
 // plus checks of our own that neither schema expresses (hardening, references between objects, the
 // app's configuration rules). Nothing here needs a Docker engine or a cluster.
 //
@@ -16,6 +16,8 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parseAllDocuments, parseDocument } from 'yaml';
 import { checkAlertRules } from './alert-rules.mjs';
+// The web server's own rules and policy, so the check is exactly what the container does at start.
+import { ConfigError, configFromEnv, contentSecurityPolicy } from '../../apps/web/tools/web-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -196,9 +198,10 @@ function composeReferenceProblems(doc) {
 /**
  * Validates a compose file. Returns the checks run, each with its error messages.
  * @param {string} file path to the compose file
- * @param {{ env?: Record<string, string> }} [options] variables for interpolation (default: none)
+ * @param {{ env?: Record<string, string>, web?: boolean }} [options] variables for interpolation (default:
+ *   none); web: also check the web app's service (the real file has it)
  */
-export function checkCompose(file, { env = {} } = {}) {
+export function checkCompose(file, { env = {}, web = false } = {}) {
   let text;
   try {
     text = readFileSync(file, 'utf8');
@@ -220,6 +223,7 @@ export function checkCompose(file, { env = {} } = {}) {
     { check: 'parse and interpolation', errors: interpolationErrors },
     { check: 'compose-spec schema', errors: ajvMessages(validate.errors) },
     { check: 'references and app configuration', errors: guarded(composeReferenceProblems, doc) },
+    ...(web ? [{ check: 'web app (confinement, settings, CSP, /api routed as the Ingress does)', errors: guarded(composeWebProblems, doc) }] : []),
   ];
 }
 
@@ -479,12 +483,148 @@ function envProblems(objects) {
   return problems;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// The web app (apps/web/tools/web-server.mjs in the Dockerfile's `web` target)
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * Problems of the Content-Security-Policy the web server sends for an issuer: only its own origin and
+ * the issuer, never inline or foreign scripts, never a wildcard, no framing.
+ */
+export function cspProblems(csp, issuerOrigin) {
+  const problems = [];
+  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]));
+  const allowed = new Set(["'self'", ...(issuerOrigin ? [issuerOrigin] : [])]);
+  const same = (name, expected) => JSON.stringify(directives[name] ?? null) === JSON.stringify(expected);
+  if (!same('default-src', ["'self'"])) problems.push(`default-src is ${directives['default-src']?.join(' ') ?? 'missing'}, not 'self'`);
+  if (!same('script-src', ["'self'"])) problems.push(`script-src is ${directives['script-src']?.join(' ') ?? 'missing'}, not 'self' alone (no inline or foreign scripts)`);
+  for (const value of directives['connect-src'] ?? ['(missing)']) if (!allowed.has(value)) problems.push(`connect-src allows ${value}: only 'self' and the OIDC issuer ${issuerOrigin ?? '(none)'}`);
+  if (!same('frame-ancestors', ["'none'"])) problems.push("frame-ancestors is not 'none'");
+  if (!same('object-src', ["'none'"])) problems.push("object-src is not 'none'");
+  for (const [name, values] of Object.entries(directives)) {
+    for (const v of values) if (v === '*' || v.includes('*') || v === 'http:' || v === 'https:' || v === "'unsafe-eval'") problems.push(`${name} allows ${v}`);
+  }
+  return problems;
+}
+
+/** The web server's settings for an environment, or its refusal; then the policy it would send. */
+function webEnvProblems(env, at) {
+  let config;
+  try {
+    config = configFromEnv({ NODE_ENV: 'production', ...env, WEB_ROOT: '/app/public' });
+  } catch (error) {
+    if (error instanceof ConfigError) return [`${at}: the web server would refuse to start: ${error.message}`];
+    throw error;
+  }
+  return cspProblems(contentSecurityPolicy(config.issuerOrigin), config.issuerOrigin).map((p) => `${at}: Content-Security-Policy: ${p}`);
+}
+
+/** The Ingress's /api/... prefixes and the Service each goes to (the web app's `/` left out). */
+export function ingressApiRoutes(file = path.join(repoRoot, 'k8s/base/ingress.yaml')) {
+  const routes = new Map();
+  for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
+    for (const rule of list(doc.toJS()?.spec?.rules))
+      for (const p of list(rule.http?.paths)) if (p.backend?.service?.name !== 'web') routes.set(p.path, p.backend?.service?.name);
+  }
+  return routes;
+}
+
+/** The compose file's web service: built from the `web` target, confined, configured as the server accepts, routing /api like the Ingress. */
+export function composeWebProblems(doc) {
+  const problems = [];
+  const entries = Object.entries(map(doc.services)).filter(([, s]) => map(map(s).build).target === 'web');
+  if (entries.length !== 1) return [`${entries.length} services are built from the Dockerfile's web target; expected one`];
+  const [name, service] = entries[0];
+  const at = `services.${name}`;
+  if (service.read_only !== true) problems.push(`${at}: read_only is not true (the image writes nothing)`);
+  if (!list(service.cap_drop).includes('ALL')) problems.push(`${at}: cap_drop does not include ALL`);
+  if (!list(service.security_opt).some((o) => String(o).replace(/[:=]true$/, '') === 'no-new-privileges')) problems.push(`${at}: no no-new-privileges security option`);
+  if (service.user !== undefined && /^(0|root)(:|$)/.test(String(service.user))) problems.push(`${at}: runs as root (user ${service.user})`);
+  for (const port of list(service.ports)) {
+    const key = publishedPortKey(port);
+    if (key && !key.startsWith('127.0.0.1:')) problems.push(`${at}.ports: ${key} is published beyond 127.0.0.1 (the development sign-in is open to anyone who reaches it)`);
+  }
+  const env = envMap(service.environment);
+  problems.push(...webEnvProblems(env, `${at}.environment`));
+  // The browser sees one origin: every /api prefix the Ingress routes must be forwarded to its service.
+  const upstreams = new Map(String(env.API_UPSTREAMS ?? '').split(',').map((e) => e.trim().split('=')).filter(([p]) => p));
+  for (const [prefix, target] of ingressApiRoutes()) {
+    const host = upstreams.has(prefix) ? new URL(upstreams.get(prefix)).hostname : undefined;
+    if (host !== target) problems.push(`${at}.environment.API_UPSTREAMS: ${prefix} goes to ${host ?? 'nowhere'}, the Ingress sends it to ${target}`);
+  }
+  return problems;
+}
+
+/** The effective value of an env entry, resolving ConfigMap references (Secrets stay unknown). */
+function effectiveEnv(container, configMaps) {
+  const env = {};
+  for (const source of list(container.envFrom)) Object.assign(env, configMaps.get(source.configMapRef?.name) ?? {});
+  for (const e of list(container.env)) {
+    const ref = e.valueFrom?.configMapKeyRef;
+    if (ref) {
+      const value = configMaps.get(ref.name)?.[ref.key];
+      if (value !== undefined) env[e.name] = value;
+    } else env[e.name] = e.value ?? (e.valueFrom ? '(from a reference)' : '');
+  }
+  return env;
+}
+
+/**
+ * The web app in a rendered overlay: its Deployment (the server accepts its settings and sends a tight
+ * policy; the hardening is checked with every workload), the Ingress sending `/` to it and only /api
+ * paths elsewhere, and a NetworkPolicy admitting only the ingress controller and allowing no egress.
+ */
+export function webManifestProblems(objects) {
+  const problems = [];
+  const configMaps = new Map(objects.filter((o) => o.kind === 'ConfigMap').map((o) => [o.metadata?.name, o.data ?? {}]));
+  const deployment = objects.find((o) => o.kind === 'Deployment' && o.metadata?.name === 'web');
+  if (!deployment) return ['no Deployment "web"'];
+  const containers = list(podTemplate(deployment).spec?.containers);
+  const container = containers.find((c) => c.name === 'web') ?? containers[0];
+  if (!container) return ['Deployment web: no container'];
+  const env = effectiveEnv(container, configMaps);
+  problems.push(...webEnvProblems(env, 'Deployment web'));
+  const http = list(container.ports).find((p) => p.name === 'http');
+  if (!http || String(http.containerPort) !== String(env.PORT ?? 8080)) problems.push(`Deployment web: the http port (${http?.containerPort ?? 'none'}) is not the server's PORT (${env.PORT ?? 8080})`);
+  if (http && http.containerPort < 1024) problems.push(`Deployment web: port ${http.containerPort} needs root to bind`);
+  // The browser signs in with the issuer the services trust.
+  const services = workloads(objects).filter((w) => w.metadata?.name !== 'web').flatMap((w) => list(podTemplate(w).spec?.containers).map((c) => effectiveEnv(c, configMaps)));
+  const issuers = new Set(services.map((e) => e.AUTH_ISSUER).filter(Boolean));
+  if (env.AUTH_MODE === 'oidc' && issuers.size && !issuers.has(env.AUTH_ISSUER)) problems.push(`Deployment web: AUTH_ISSUER ${env.AUTH_ISSUER} is not the services' (${[...issuers].join(', ')})`);
+
+  const ingresses = objects.filter((o) => o.kind === 'Ingress');
+  const paths = ingresses.flatMap((i) => list(i.spec?.rules).flatMap((r) => list(r.http?.paths).map((p) => ({ ingress: i, ...p }))));
+  const root = paths.filter((p) => p.path === '/');
+  if (!root.some((p) => p.pathType === 'Prefix' && p.backend?.service?.name === 'web')) problems.push('Ingress: no Prefix rule sends / to the web Service');
+  for (const p of root) if (p.backend?.service?.name !== 'web') problems.push(`${describe(p.ingress)}: / goes to ${p.backend?.service?.name}, not web`);
+  for (const p of paths) {
+    if (p.path === '/') continue;
+    if (!String(p.path).startsWith('/api/')) problems.push(`${describe(p.ingress)}: ${p.path} is neither / (the web app) nor an /api/ path`);
+    if (p.backend?.service?.name === 'web') problems.push(`${describe(p.ingress)}: ${p.path} goes to the web app, which serves no API`);
+  }
+
+  const labels = podTemplate(deployment).metadata?.labels ?? {};
+  const policies = objects.filter((o) => o.kind === 'NetworkPolicy' && Object.keys(o.spec?.podSelector?.matchLabels ?? {}).length && matches(o.spec.podSelector.matchLabels, labels));
+  if (!policies.length) problems.push('no NetworkPolicy selects the web pods');
+  for (const policy of policies) {
+    for (const rule of list(policy.spec?.ingress)) {
+      const from = list(rule.from);
+      if (!from.length || from.some((peer) => peer.ipBlock || peer.podSelector || peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] !== 'ingress-nginx'))
+        problems.push(`${describe(policy)}: admits more than the ingress controller (${JSON.stringify(from)})`);
+    }
+    if (list(policy.spec?.egress).length) problems.push(`${describe(policy)}: allows egress; the web server calls nothing`);
+    if (!list(policy.spec?.policyTypes).includes('Egress')) problems.push(`${describe(policy)}: does not restrict egress`);
+  }
+  return problems;
+}
+
 /**
  * Renders a kustomization (kubectl kustomize) and validates every object. Returns the checks run,
  * each with its error messages.
  * @param {string} dir directory holding kustomization.yaml
+ * @param {{ web?: boolean }} [options] web: also check the web app (the real overlays have it)
  */
-export async function checkKustomizeOverlay(dir) {
+export async function checkKustomizeOverlay(dir, { web = false } = {}) {
   let rendered;
   try {
     rendered = renderKustomization(path.resolve(dir));
@@ -502,12 +642,13 @@ export async function checkKustomizeOverlay(dir) {
     { check: 'references between objects', errors: guarded(referenceProblems, objects) },
     { check: 'app configuration', errors: guarded(envProblems, objects) },
     { check: 'network policies (egress only to named destinations)', errors: guarded(networkPolicyProblems, objects) },
+    ...(web ? [{ check: 'web app (settings, CSP, Ingress / to web, network policy)', errors: guarded(webManifestProblems, objects) }] : []),
   ];
 }
 
 /** Renders and validates a kustomization; resolves to error messages, empty when it is valid. */
-export async function validateKustomizeOverlay(dir) {
-  return flatten(await checkKustomizeOverlay(dir));
+export async function validateKustomizeOverlay(dir, options) {
+  return flatten(await checkKustomizeOverlay(dir, options));
 }
 
 /** Runs a check of our own; one that trips over a malformed object reports it instead of crashing. */
@@ -529,9 +670,9 @@ function flatten(results) {
 
 async function main() {
   const targets = [
-    ['docker-compose.yml', () => checkCompose(path.join(repoRoot, 'docker-compose.yml'))],
-    ['k8s/overlays/dev', () => checkKustomizeOverlay(path.join(repoRoot, 'k8s/overlays/dev'))],
-    ['k8s/overlays/prod', () => checkKustomizeOverlay(path.join(repoRoot, 'k8s/overlays/prod'))],
+    ['docker-compose.yml', () => checkCompose(path.join(repoRoot, 'docker-compose.yml'), { web: true })],
+    ['k8s/overlays/dev', () => checkKustomizeOverlay(path.join(repoRoot, 'k8s/overlays/dev'), { web: true })],
+    ['k8s/overlays/prod', () => checkKustomizeOverlay(path.join(repoRoot, 'k8s/overlays/prod'), { web: true })],
     [
       'k8s/base/monitoring/globac-alerts.rules.yaml',
       () => [{ check: 'Prometheus rules (structure, PromQL)', errors: checkAlertRules(path.join(repoRoot, 'k8s/base/monitoring/globac-alerts.rules.yaml')) }],

@@ -10,10 +10,14 @@ import { stringify } from 'yaml';
 import {
   COMPOSE_FORMATS,
   checkKustomizeOverlay,
+  composeWebProblems,
+  cspProblems,
   interpolate,
   validateCompose,
   validateKustomizeOverlay,
+  webManifestProblems,
 } from './validate.mjs';
+import { contentSecurityPolicy } from '../../apps/web/tools/web-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'globac-packaging-'));
@@ -114,12 +118,12 @@ const someMatch = (errors, pattern) =>
 
 describe('the real packaging', () => {
   test('docker-compose.yml is valid', () => {
-    assert.deepEqual(validateCompose(path.join(root, 'docker-compose.yml')), []);
+    assert.deepEqual(validateCompose(path.join(root, 'docker-compose.yml'), { web: true }), []);
   });
 
   for (const overlay of ['dev', 'prod']) {
     test(`k8s/overlays/${overlay} is valid`, async () => {
-      assert.deepEqual(await validateKustomizeOverlay(path.join(root, 'k8s', 'overlays', overlay)), []);
+      assert.deepEqual(await validateKustomizeOverlay(path.join(root, 'k8s', 'overlays', overlay), { web: true }), []);
     });
   }
 
@@ -407,5 +411,80 @@ describe('Kubernetes checks fail on broken objects', () => {
     const [result] = await checkKustomizeOverlay(scratch);
     assert.equal(result.check, 'kustomize build');
     assert.equal(result.errors.length, 1);
+  });
+});
+
+describe('the web app checks fail on broken packaging', () => {
+  const render = async (overlay) => {
+    const { execFileSync } = await import('node:child_process');
+    const { parseAllDocuments } = await import('yaml');
+    const rendered = execFileSync('kubectl', ['kustomize', path.join(root, 'k8s/overlays', overlay)], { encoding: 'utf8' });
+    return parseAllDocuments(rendered).map((d) => d.toJS()).filter(Boolean);
+  };
+  const web = (objects) => objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'web');
+  const config = (objects) => objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('globac-config'));
+
+  test('the real overlays pass, and the Ingress sends / to web and only /api paths to the services', async () => {
+    for (const overlay of ['dev', 'prod']) assert.deepEqual(webManifestProblems(await render(overlay)), [], overlay);
+  });
+
+  test('an Ingress without / to web, or with a non-API path to a service', async () => {
+    const objects = await render('prod');
+    const ingress = objects.find((o) => o.kind === 'Ingress');
+    ingress.spec.rules[0].http.paths = ingress.spec.rules[0].http.paths.filter((p) => p.path !== '/');
+    ingress.spec.rules[0].http.paths.push({ path: '/metrics', pathType: 'Prefix', backend: { service: { name: 'companies', port: { name: 'http' } } } });
+    const errors = webManifestProblems(objects);
+    someMatch(errors, /no Prefix rule sends \/ to the web Service/);
+    someMatch(errors, /\/metrics is neither/);
+  });
+
+  test('settings the web server refuses: the development sign-in in production, no client, an http issuer', async () => {
+    let objects = await render('prod');
+    Object.assign(config(objects).data, { AUTH_MODE: 'dev' });
+    someMatch(webManifestProblems(objects), /would refuse to start: AUTH_MODE=dev .* NODE_ENV=development/);
+    objects = await render('prod');
+    web(objects).spec.template.spec.containers[0].env = web(objects).spec.template.spec.containers[0].env.filter((e) => e.name !== 'WEB_OIDC_CLIENT_ID');
+    someMatch(webManifestProblems(objects), /WEB_OIDC_CLIENT_ID/);
+    objects = await render('prod');
+    config(objects).data.AUTH_ISSUER = 'http://login.example.com';
+    someMatch(webManifestProblems(objects), /https/);
+  });
+
+  test('a network policy that admits more than the ingress controller or lets the pod call out', async () => {
+    const objects = await render('prod');
+    const policy = objects.find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'web');
+    policy.spec.ingress[0].from.push({ podSelector: {} });
+    policy.spec.egress = [{ to: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ port: 443 }] }];
+    const errors = webManifestProblems(objects);
+    someMatch(errors, /admits more than the ingress controller/);
+    someMatch(errors, /allows egress/);
+  });
+
+  test('the policy the server sends is tight, and loosened ones are caught', () => {
+    assert.deepEqual(cspProblems(contentSecurityPolicy('https://login.example.com'), 'https://login.example.com'), []);
+    const loose = "default-src 'self'; script-src 'self' 'unsafe-inline'; connect-src 'self' https://login.example.com https://evil.example; frame-ancestors *; object-src 'none'";
+    const errors = cspProblems(loose, 'https://login.example.com');
+    someMatch(errors, /script-src .* not 'self' alone/);
+    someMatch(errors, /connect-src allows https:\/\/evil\.example/);
+    someMatch(errors, /frame-ancestors allows \*/);
+  });
+
+  test('compose: the web service unconfined, exposed, or not routing an API prefix as the Ingress does', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseDocument } = await import('yaml');
+    const compose = parseDocument(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }).toJS();
+    assert.deepEqual(composeWebProblems(compose), []);
+    const service = compose.services.web;
+    service.read_only = false;
+    service.cap_drop = [];
+    service.ports = ['8080:8080'];
+    service.environment.API_UPSTREAMS = service.environment.API_UPSTREAMS.replace('/api/trips=http://trips:3003', '/api/trips=http://events:3002');
+    const errors = composeWebProblems(compose);
+    someMatch(errors, /read_only is not true/);
+    someMatch(errors, /cap_drop does not include ALL/);
+    someMatch(errors, /published beyond 127\.0\.0\.1/);
+    someMatch(errors, /\/api\/trips goes to events, the Ingress sends it to trips/);
+    service.environment.NODE_ENV = 'production';
+    someMatch(composeWebProblems(compose), /would refuse to start/);
   });
 });

@@ -8,26 +8,15 @@
 //   node --test apps/web/test/browser-trips.test.mjs
 /* global document, window */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { cleanUp, eventually, isolatedEnv, randomOrgNumber, root, startAsNpmStart } from './harness.mjs';
+import { cleanUp, eventually, isolatedEnv, launchChromium, randomOrgNumber, root, startAsNpmStart } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const shots = path.join(root, '.data/screenshots');
 const SERVICES = ['companies', 'events', 'trips', 'reporting'];
-
-function chromiumPath() {
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (candidate && existsSync(candidate)) return candidate;
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    return undefined;
-  }
-}
 
 let app;
 let isolation;
@@ -35,16 +24,9 @@ let browser;
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  const executablePath = chromiumPath();
-  assert.ok(executablePath, "Debian's chromium is not installed: apt-get install -y chromium (.ci/run does it)");
   isolation = await isolatedEnv(SERVICES);
   app = await startAsNpmStart({ ...isolation.env, WEB_PORT: '0' });
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    // Without the background-networking flags Chromium keeps calling hosts this machine cannot reach.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -8,27 +8,16 @@
 //   node --test apps/web/test/browser.test.mjs
 /* global document, window */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { cleanUp, eventually, isolatedEnv, randomOrgNumber, root, startAsNpmStart } from './harness.mjs';
+import { chromiumPath, cleanUp, eventually, isolatedEnv, launchChromium, randomOrgNumber, root, startAsNpmStart } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const shots = path.join(root, '.data/screenshots');
 const SERVICES = ['companies', 'events', 'trips', 'reporting'];
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-
-function chromiumPath() {
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (candidate && existsSync(candidate)) return candidate;
-  try {
-    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    return undefined;
-  }
-}
 
 let app;
 let isolation;
@@ -40,12 +29,8 @@ before(async () => {
   assert.ok(executablePath, "Debian's chromium is not installed: apt-get install -y chromium (.ci/run does it)");
   isolation = await isolatedEnv(SERVICES);
   app = await startAsNpmStart({ ...isolation.env, WEB_PORT: '0' });
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    // Without the background-networking flags Chromium keeps calling hosts this machine cannot reach.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  // Swedish browser widgets (date inputs) and the flags that keep it off the network: harness.mjs.
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -351,8 +336,11 @@ test("a company user sees its own company and not another's; a financier sees no
   await page.getByRole('combobox', { name: /^Företag/ }).selectOption(own.id);
   await checkAccessibility(page, '10-sign-in-company');
   await page.getByRole('button', { name: 'Logga in' }).click();
+  // The company user's home (features/my-company; its own test is browser-company.test.mjs), then its company page.
   await page.getByRole('heading', { name: own.name, level: 1 }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Mitt företag' }).count(), 1);
+  await page.getByRole('link', { name: 'Mitt företag' }).click();
+  await page.getByRole('heading', { name: 'Exportsiffror', level: 2 }).waitFor();
   assert.equal(await page.getByRole('heading', { name: 'Slå ihop dubbletter' }).count(), 0, 'merging is for staff');
   await shot(page, '10-company-user-own-page');
   await checkAccessibility(page, '10-company-user-own-page');

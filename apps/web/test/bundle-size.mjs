@@ -16,6 +16,7 @@ const FIRST_SCREENS = {
   'events list': 'src/features/events/routes/events-list.tsx',
   // A financier's first screen (web-dashboard); its charts load after it (their own chunk).
   'indicators dashboard': 'src/features/reports/routes/dashboard.tsx',
+  'company home': 'src/features/my-company/routes/my-company-home.tsx',
 };
 
 if (!process.argv.includes('--no-build'))

@@ -1,13 +1,13 @@
-// Vitest global setup: the component tests of the forms talk to the real companies, events and trips
-// services (their validation messages are what the forms must show), and those of the dashboard to the
-// real reporting service, started here as processes on their own databases and NATS subject prefix,
-// and stopped and dropped afterwards.
+// Vitest global setup: the component tests of the forms talk to the real companies, events, trips
+// and reporting services (their validation messages are what the forms must show), started here as processes on
+// their own databases and NATS subject prefix, and stopped and dropped afterwards.
 import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import { signDevToken } from '../tools/dev-auth.mjs';
 import { cleanUp, eventually, isolatedEnv, root } from './harness.mjs';
 
+// trips and reporting: the company user's forms (apply for a trip, participation history).
 const SERVICES = ['companies', 'events', 'trips', 'reporting'];
 
 export default async function setup({ provide }) {

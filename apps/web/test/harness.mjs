@@ -1,7 +1,8 @@
 // Test infrastructure for the web app's tests: real services on their own databases and NATS subject
 // prefix (so tests never disturb `npm start`'s data or each other), and their cleanup.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,10 +85,11 @@ export async function isolatedEnv(services, run = uniqueName('web')) {
 }
 
 /**
- * Runs `npm start` (tools/start.mjs) with the given environment and waits until it prints the web
+ * Runs `npm start` (tools/start.mjs) with the given environment and waits (up to 5 minutes: the machine is
+ * shared by several test runs) until it prints the web
  * app's address; returns it, the services' URLs, and a stop function (SIGTERM, as Ctrl-C does).
  */
-export async function startAsNpmStart(extraEnv, { timeoutMs = 150_000 } = {}) {
+export async function startAsNpmStart(extraEnv, { timeoutMs = 300_000 } = {}) {
   const child = spawn(process.execPath, [path.join(root, 'tools/start.mjs')], { cwd: root, env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = new Promise((resolve, reject) => {
@@ -133,4 +135,34 @@ export function randomOrgNumber() {
   const check = (10 - (sum % 10)) % 10;
   const s = [...digits, check].join('');
   return `${s.slice(0, 6)}-${s.slice(6)}`;
+}
+
+/** Debian's Chromium (or CHROMIUM_PATH): Playwright's own browser download does not work here. */
+export function chromiumPath() {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']) if (candidate && existsSync(candidate)) return candidate;
+  try {
+    return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Launches headless Chromium for the browser tests. Without the background-networking flags Chromium
+ * keeps calling hosts this machine cannot reach. `--lang=sv-SE` (with LANG/LANGUAGE) makes the
+ * browser's own widgets Swedish, as a Swedish user's browser is: a native date input reads 2026-11-30,
+ * not 11/30/2026. That needs Debian's `chromium-l10n` (its sv.pak; .ci/run installs it): with
+ * `chromium` alone only en-US exists and neither the flag nor a context's `locale` changes the widgets.
+ */
+export async function launchChromium({ lang = 'sv-SE' } = {}) {
+  const { chromium } = await import('playwright-core');
+  const executablePath = chromiumPath();
+  if (!executablePath) throw new Error("Debian's chromium is not installed: apt-get install -y chromium (.ci/run does it)");
+  const posix = `${lang.replace('-', '_')}.UTF-8`;
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    env: { ...process.env, LANG: posix, LANGUAGE: lang.replace('-', '_') },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--lang=${lang}`],
+  });
 }

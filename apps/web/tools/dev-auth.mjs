@@ -4,24 +4,30 @@
 //   POST /dev-auth/token   { role, companyId? } → { token }, signed with the development key that the
 //                          services accept in AUTH_MODE=dev (AUTH_DEV_SECRET or the platform's default).
 // The services have no token endpoint of their own, and must not get one: the key is public.
-import { createSecretKey } from 'node:crypto';
-import { SignJWT } from 'jose';
+// node:crypto only (no jose): the web image's server loads this file in development mode, and the
+// component tests sign company users' tokens with it inside jsdom, where jose picks its browser build.
+import { createHmac } from 'node:crypto';
 
 // Mirrors libs/auth (token-verifier.ts): the web tools may not import the services' code.
 const DEFAULT_DEV_SECRET = 'globac-development-key-not-for-production-use';
 const ROLES = ['admin', 'staff', 'financier', 'company'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Signs a development token as `npm run token` does. */
-export function signDevToken({ role, companyId }, secret = process.env.AUTH_DEV_SECRET || DEFAULT_DEV_SECRET) {
-  return new SignJWT({ roles: [role], ...(companyId ? { company_id: companyId } : {}) })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(companyId ? `dev-${role}-${companyId.slice(0, 8)}` : `dev-${role}`)
-    .setIssuer('globac-dev')
-    .setAudience('globac')
-    .setIssuedAt()
-    .setExpirationTime('8h')
-    .sign(createSecretKey(Buffer.from(secret, 'utf8')));
+/** Signs a development token (HS256) as `npm run token` does. */
+export async function signDevToken({ role, companyId }, secret = process.env.AUTH_DEV_SECRET || DEFAULT_DEV_SECRET) {
+  const now = Math.floor(Date.now() / 1000);
+  const claims = {
+    roles: [role],
+    ...(companyId ? { company_id: companyId } : {}),
+    sub: companyId ? `dev-${role}-${companyId.slice(0, 8)}` : `dev-${role}`,
+    iss: 'globac-dev',
+    aud: 'globac',
+    iat: now,
+    exp: now + 8 * 3600,
+  };
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'HS256' })}.${part(claims)}`;
+  return `${unsigned}.${createHmac('sha256', Buffer.from(secret, 'utf8')).update(unsigned).digest('base64url')}`;
 }
 
 function send(res, status, body) {

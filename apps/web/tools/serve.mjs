@@ -13,14 +13,16 @@ import { devAuthMiddleware } from './dev-auth.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.map': 'application/json', '.woff2': 'font/woff2' };
 
-/** The Ingress's `/api/...` prefixes and the service each goes to, longest first. */
+/** The Ingress's `/api/...` prefixes and the service each goes to, longest first (not its `/`, the web app). */
 export async function ingressRoutes(file = path.join(root, 'k8s/base/ingress.yaml')) {
   const routes = [];
   for (const doc of parseAllDocuments(await readFile(file, 'utf8'))) {
     const ingress = doc.toJS();
     if (ingress?.kind !== 'Ingress') continue;
     for (const rule of ingress.spec?.rules ?? [])
-      for (const p of rule.http?.paths ?? []) routes.push({ prefix: p.path, pathType: p.pathType, service: p.backend.service.name });
+      for (const p of rule.http?.paths ?? [])
+        // The Ingress's `/` goes to the web app, which is this server itself.
+        if (p.backend.service.name !== 'web') routes.push({ prefix: p.path, pathType: p.pathType, service: p.backend.service.name });
   }
   return routes.sort((a, b) => b.prefix.length - a.prefix.length);
 }

@@ -13,7 +13,14 @@ export function Layout() {
   const leave = () => signOut('chosen');
   const isCompanyUser = session?.roles.includes('company') && !session.roles.some((r) => r === 'staff' || r === 'admin');
   const links = isCompanyUser
-    ? [{ to: `/companies/${session?.companyId}`, label: t('app.nav.myCompany') }, { to: '/events', label: t('app.nav.events') }]
+    ? [
+        // my-company: the company user's home, company page, events, trips and history.
+        { to: '/my-company', label: t('myCompany.nav.home'), end: true },
+        { to: `/companies/${session?.companyId}`, label: t('app.nav.myCompany') },
+        { to: '/events', label: t('app.nav.events') },
+        { to: '/my-company/trips', label: t('myCompany.nav.trips') },
+        { to: '/my-company/history', label: t('myCompany.nav.history') },
+      ]
     : session?.roles.includes('financier') && !session.roles.some((r) => r === 'staff' || r === 'admin')
       ? [{ to: '/events', label: t('app.nav.events') }]
       : [
@@ -21,8 +28,8 @@ export function Layout() {
           { to: '/events', label: t('app.nav.events') },
         ];
   // Trips and export rings (web-trips): trips for every role (the service shows each what it may
-  // read); rings for staff and financiers (company users may not list members).
-  links.push({ to: '/trips', label: t('trips.nav') });
+  // read; company users have their own "open trips"); rings for staff and financiers (company users may not list members).
+  if (!isCompanyUser) links.push({ to: '/trips', label: t('trips.nav') }); // company users: "open trips" above
   if (!isCompanyUser) links.push({ to: '/export-rings', label: t('exportRings.nav') });
   // Reports (web-dashboard): the indicators, for everyone who may read them (not company users).
   if (!isCompanyUser) links.push({ to: '/reports', label: t('reports.nav') });
@@ -42,7 +49,7 @@ export function Layout() {
                 <Group gap="md" component="ul" className="nav-list">
                   {links.map((l) => (
                     <li key={l.to}>
-                      <Anchor component={NavLink} to={l.to} className="nav-link">
+                      <Anchor component={NavLink} to={l.to} end={'end' in l ? l.end : undefined} className="nav-link">
                         {l.label}
                       </Anchor>
                     </li>

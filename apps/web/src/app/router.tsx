@@ -9,7 +9,7 @@ import { NotFound } from './not-found';
 function homePath(): string {
   const session = currentSession();
   if (!session) return '/sign-in';
-  if (session.roles.includes('company') && session.companyId) return `/companies/${session.companyId}`;
+  if (session.roles.includes('company') && session.companyId) return '/my-company';
   if (session.roles.includes('financier') && !session.roles.some((r) => r === 'staff' || r === 'admin')) return '/reports';
   return '/companies';
 }
@@ -59,6 +59,10 @@ export function createRouter() {
         { path: 'reports/periods', lazy: async () => ({ Component: (await import('../features/reports/routes/periods')).PeriodsRoute }) },
         { path: 'reports/periods/:periodId', lazy: async () => ({ Component: (await import('../features/reports/routes/period')).PeriodRoute }) },
         { path: 'reports/trips/:tripId', lazy: async () => ({ Component: (await import('../features/reports/routes/trip-report')).TripReportRoute }) },
+        // my-company: the company user's own flows (home, participation history, open trips).
+        { path: 'my-company', lazy: async () => ({ Component: (await import('../features/my-company/routes/my-company-home')).MyCompanyHomeRoute }) },
+        { path: 'my-company/history', lazy: async () => ({ Component: (await import('../features/my-company/routes/participation-history')).ParticipationHistoryRoute }) },
+        { path: 'my-company/trips', lazy: async () => ({ Component: (await import('../features/my-company/routes/open-trips')).OpenTripsRoute }) },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -1,6 +1,7 @@
 import { exportRingsEn } from '../features/export-rings/locales/en';
 import { tripsEn } from '../features/trips/locales/en';
 import { reportsEn } from '../features/reports/locales/en';
+import { myCompanyEn } from '../features/my-company/locales/en';
 import type { Translation } from './sv';
 
 export const en: Translation = {
@@ -251,4 +252,5 @@ export const en: Translation = {
   trips: tripsEn,
   exportRings: exportRingsEn,
   reports: reportsEn,
+  myCompany: myCompanyEn,
 };

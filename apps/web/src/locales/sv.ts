@@ -3,6 +3,7 @@ import { reportsSv } from '../features/reports/locales/sv';
 import { tripsSv } from '../features/trips/locales/sv';
 
 // Swedish: the app's first language. locales/en.ts must have the same keys (checked by the type).
+import { myCompanySv } from '../features/my-company/locales/sv';
 
 export const sv = {
   app: {
@@ -252,6 +253,7 @@ export const sv = {
   trips: tripsSv,
   exportRings: exportRingsSv,
   reports: reportsSv,
+  myCompany: myCompanySv,
 } as const;
 
 /** The shape every language must have: the same keys, any strings. */

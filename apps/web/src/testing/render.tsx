@@ -19,12 +19,13 @@ declare module 'vitest' {
   }
 }
 
+/** `role` picks the staff or financier token; `token`: another user's (a company user's) instead. */
 export async function renderSignedIn(
   ui: ReactNode,
-  { language = 'sv', route = '/', role = 'staff' }: { language?: 'sv' | 'en'; route?: string; role?: 'staff' | 'financier' } = {},
+  { language = 'sv', route = '/', role = 'staff', token }: { language?: 'sv' | 'en'; route?: string; role?: 'staff' | 'financier'; token?: string } = {},
 ) {
   setApiBaseUrls(inject('services'));
-  signIn(inject(role === 'financier' ? 'financierToken' : 'staffToken'));
+  signIn(token ?? inject(role === 'financier' ? 'financierToken' : 'staffToken'));
   await i18n.changeLanguage(language);
   const client = newQueryClient();
   return render(

@@ -3,8 +3,9 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import '../lib/i18n';
 
-// The forms wait on real services on a shared, loaded machine: findBy*/waitFor give them 10 s, not 1 s.
-configure({ asyncUtilTimeout: 10_000 });
+// findBy*/waitFor poll until the real services have answered; their 1 s default failed answers that
+// took longer on a loaded 2-core machine shared by several test runs (it is a limit, not a wait).
+configure({ asyncUtilTimeout: 15_000 });
 
 afterEach(() => {
   cleanup();
