@@ -16,7 +16,7 @@ function contextFor(request: object): ExecutionContext {
   return {
     getHandler: () => Controller.prototype.forStaff,
     getClass: () => Controller,
-    switchToHttp: () => ({ getRequest: () => request }),
+    getArgByIndex: (index: number) => (index === 0 ? request : undefined),
   } as unknown as ExecutionContext;
 }
 

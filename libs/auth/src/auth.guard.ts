@@ -44,7 +44,9 @@ export class AuthGuard implements CanActivate {
     const access = this.routeAccess(context);
     if (access.isPublic) return true;
 
-    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    // The request is the HTTP context's first argument; switchToHttp() would make three closures and
+    // reshape the context object on every call to hand it over.
+    const request = context.getArgByIndex<GuardedRequest>(0);
     const header = request.headers.authorization;
     // Found by the service's request hook for this very header (REMEMBERED_BEARER): no second lookup.
     const memo = request[REMEMBERED_BEARER];

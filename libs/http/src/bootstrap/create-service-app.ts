@@ -14,6 +14,7 @@ import { queryAllowList, routesWithoutQuery } from '../protection/query-allow-li
 import { rateLimiter } from '../protection/rate-limit';
 import { securityHeaders } from '../protection/security-headers';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { applyPipeToParameters } from './input-pipe-params';
 import { buildOpenApiDocument, setupOpenApi } from './openapi';
 import { connectServiceTransport } from './service-transport';
 
@@ -29,6 +30,8 @@ export interface ServiceAppOptions {
 /** Routes outside the `/api` prefix and outside auth, docs and rate limits. */
 export const OPERATIONAL_ROUTES = ['health/live', 'health/ready', 'metrics'];
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+/** One for every app of the process: stateless, and so the controllers' metadata gets it once. */
+const INPUT_PIPE = new InputPipe();
 /** Larger bodies are refused with 413. */
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -67,7 +70,9 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
   app.setGlobalPrefix('api', { exclude: OPERATIONAL_ROUTES });
   registerJsonBodyParser(app, BODY_LIMIT);
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
-  app.useGlobalPipes(new InputPipe());
+  // Every body, query and path parameter goes through the InputPipe, as a global pipe would put it,
+  // but a custom parameter (@CurrentPrincipal) does not: see applyPipeToParameters.
+  applyPipeToParameters(app, INPUT_PIPE);
   app.useGlobalFilters(new ErrorShapeFilter());
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -15,6 +15,9 @@ const API_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
+// reply.headers() takes the object's keys again on every call.
+const API_HEADER_ENTRIES = Object.entries(API_HEADERS);
+
 type Next = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void;
 
 /**
@@ -41,7 +44,7 @@ export function securityHeaders(): (request: FastifyRequest, reply: FastifyReply
       pageHeaders(request.raw, reply.raw, (error?: unknown) => (error ? done(error as Error) : next(request, reply, done)));
       return;
     }
-    void reply.headers(API_HEADERS);
+    for (const [name, value] of API_HEADER_ENTRIES) void reply.header(name, value);
     next(request, reply, done);
   };
 }
