@@ -1,7 +1,8 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
-import { hasRole, type Principal, type Role } from './principal';
+import { bearerToken, REMEMBERED_BEARER, type WithRememberedBearer } from './bearer';
+import type { Principal, Role } from './principal';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 /** What a route admits: decided by its decorators, so the same for every request to it. */
@@ -43,22 +44,33 @@ export class AuthGuard implements CanActivate {
     const access = this.routeAccess(context);
     if (access.isPublic) return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new UnauthorizedException({ error: 'UNAUTHORIZED', message: 'A bearer token is required' });
-    }
-    const admit = (principal: Principal) => {
-      request.principal = principal;
-      if (!hasRole(principal, ...access.roles)) throw new ForbiddenException({ error: 'FORBIDDEN', message: access.refusal });
-      return true;
-    };
+    // The request is the HTTP context's first argument; switchToHttp() would make three closures and
+    // reshape the context object on every call to hand it over.
+    const request = context.getArgByIndex<GuardedRequest>(0);
+    const header = request.headers.authorization;
+    // Found by the service's request hook for this very header (REMEMBERED_BEARER): no second lookup.
+    const memo = request[REMEMBERED_BEARER];
+    if (memo && memo.header === header) return admit(request, memo.principal, access);
+    const token = bearerToken(header);
+    if (!token) throw new UnauthorizedException({ error: 'UNAUTHORIZED', message: 'A bearer token is required' });
     // A token seen before is answered without a promise: every promise costs on this hot path.
     const remembered = this.verifier.remembered(token);
-    if (remembered) return admit(remembered);
-    return this.verifier.verify(token).then(admit, (error: unknown) => {
-      if (!(error instanceof InvalidTokenError)) throw error;
-      throw new UnauthorizedException({ error: 'UNAUTHORIZED', message: `The token is not valid: ${error.message}` });
-    });
+    if (remembered) return admit(request, remembered, access);
+    return this.verifier.verify(token).then(
+      (principal) => admit(request, principal, access),
+      (error: unknown) => {
+        if (!(error instanceof InvalidTokenError)) throw error;
+        throw new UnauthorizedException({ error: 'UNAUTHORIZED', message: `The token is not valid: ${error.message}` });
+      },
+    );
   }
+}
+
+type GuardedRequest = { headers: Record<string, string | undefined>; principal?: Principal } & WithRememberedBearer;
+
+function admit(request: GuardedRequest, principal: Principal, access: RouteAccess): true {
+  request.principal = principal;
+  // A plain loop rather than hasRole(principal, ...roles): no array spread per request.
+  for (const role of principal.roles) if (access.roles.includes(role)) return true;
+  throw new ForbiddenException({ error: 'FORBIDDEN', message: access.refusal });
 }

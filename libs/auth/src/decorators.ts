@@ -15,5 +15,6 @@ export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 
 /** The verified caller of the current request. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
-  return ctx.switchToHttp().getRequest<{ principal: Principal }>().principal;
+  // The HTTP request is the context's first argument (switchToHttp() makes three closures per call).
+  return ctx.getArgByIndex<{ principal: Principal }>(0).principal;
 });

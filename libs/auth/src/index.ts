@@ -4,3 +4,4 @@ export * from './company-access';
 export * from './decorators';
 export * from './principal';
 export * from './token-verifier';
+export * from './bearer';

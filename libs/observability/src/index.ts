@@ -3,3 +3,4 @@ export * from './json-logger';
 export * from './metrics.service';
 export * from './observability.module';
 export * from './request-context';
+export * from './route-latency-histogram';

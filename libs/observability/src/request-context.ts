@@ -11,8 +11,9 @@ const storage = new AsyncLocalStorage<RequestContextData>();
 
 /** The request (or message) context of the current async call chain. */
 export const RequestContext = {
-  run<T>(data: RequestContextData, fn: () => T): T {
-    return storage.run(data, fn);
+  /** Runs `fn(...args)` in the context; the arguments spare a hot caller a closure per call. */
+  run<A extends unknown[], T>(data: RequestContextData, fn: (...args: A) => T, ...args: A): T {
+    return storage.run(data, fn, ...args);
   },
   current(): RequestContextData | undefined {
     return storage.getStore();

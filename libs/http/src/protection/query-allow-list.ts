@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/com
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidationFailedException } from '../errors/app.exception';
 import { toErrorBody } from '../errors/error-shape.filter';
 
@@ -44,16 +44,17 @@ export function routesWithoutQuery(app: INestApplication, prefix: string, unpref
 /**
  * Refuses query parameters on a route whose handler takes none, with 400 VALIDATION_FAILED naming
  * them, as the input pipe does for an unknown parameter of a query DTO: ignored, a misspelt filter
- * would have looked like an answer. A request without a query string costs one `includes`.
+ * would have looked like an answer. A step of the service's one request hook (create-service-app.ts;
+ * the route is known by then): returns true when it answered. A request without a query string costs
+ * one `includes`.
  */
-export function registerQueryAllowList(fastify: FastifyInstance, withoutQuery: ReadonlySet<string>) {
-  // onRequest (the route is known by then) rather than preHandler: a first preHandler hook would add
-  // a hook run to every request.
-  fastify.addHook('onRequest', (request, reply, done) => {
-    if (!request.url.includes('?') || !withoutQuery.has(`${request.method} ${request.routeOptions.url}`)) return done();
+export function queryAllowList(withoutQuery: ReadonlySet<string>): (request: FastifyRequest, reply: FastifyReply) => boolean {
+  return (request, reply) => {
+    if (!request.url.includes('?') || !withoutQuery.has(`${request.method} ${request.routeOptions.url}`)) return false;
     const names = Object.keys(request.query as object);
-    if (!names.length) return done();
+    if (!names.length) return false;
     const problems = names.map((field) => ({ field, rule: 'whitelistValidation', message: 'is not a parameter of this operation' }));
     void reply.status(400).send(toErrorBody(new ValidationFailedException(problems)));
-  });
+    return true;
+  };
 }

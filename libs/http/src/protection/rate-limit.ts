@@ -1,14 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface RateLimitOptions {
   /** Requests a client may make per window. */
   max: number;
   windowMs: number;
   /**
-   * The verified subject of a bearer token, if the token was verified before and is still valid; never
-   * a claim read from an unverified token (a client could name another subject on every request).
+   * The verified subject of the request's bearer token, if the token was verified before and is still
+   * valid; never a claim read from an unverified token (a client could name another subject on every
+   * request).
    */
-  verifiedSubject: (token: string) => string | undefined;
+  verifiedSubject: (request: FastifyRequest) => string | undefined;
   /** Most clients of each kind (subjects, addresses) tracked at once; the oldest window goes first. */
   maxClients?: number;
 }
@@ -63,15 +64,8 @@ export class RateLimitWindows {
   }
 }
 
-const OPERATIONAL = /^\/(health\/|metrics)/;
-
-/** The token of an `Authorization: Bearer <token>` header, as the auth guard reads it. */
-function bearerToken(header: string | undefined): string | undefined {
-  if (typeof header !== 'string' || header.length < 8) return undefined;
-  // The usual spelling first: no lower-cased copy on the hot path.
-  if (header.startsWith('Bearer ') || (header.charCodeAt(6) === 32 && header.slice(0, 6).toLowerCase() === 'bearer')) return header.slice(7);
-  return undefined;
-}
+/** Probes and metrics: never limited. */
+const isOperational = (url: string) => url.startsWith('/health/') || url.startsWith('/metrics');
 
 /**
  * Per-client fixed-window limits, answered with 429 TOO_MANY_REQUESTS and Retry-After. Synchronous
@@ -83,8 +77,10 @@ function bearerToken(header: string | undefined): string | undefined {
  * guard verified its token before, else its address. A token seen for the first time, forged or
  * not, counts against the address: verification is asynchronous and costs more than the rest of a
  * request, so it is not done here, and a client that rotates forged tokens stays one client.
+ *
+ * A step of the service's one request hook (create-service-app.ts): returns true when it answered 429.
  */
-export function registerRateLimit(fastify: FastifyInstance, options: RateLimitOptions) {
+export function rateLimiter(fastify: FastifyInstance, options: RateLimitOptions): (request: FastifyRequest, reply: FastifyReply) => boolean {
   const bySubject = new RateLimitWindows(options.windowMs, options.maxClients);
   const byAddress = new RateLimitWindows(options.windowMs, options.maxClients);
   const sweep = setInterval(() => {
@@ -98,21 +94,22 @@ export function registerRateLimit(fastify: FastifyInstance, options: RateLimitOp
     done();
   });
 
-  const limit = String(options.max);
-  fastify.addHook('onRequest', (request, reply, done) => {
-    if (OPERATIONAL.test(request.url)) return done();
+  const { max } = options;
+  const limit = String(max);
+  return (request, reply) => {
+    if (isOperational(request.url)) return false;
     const now = Date.now();
-    const token = bearerToken(request.headers.authorization);
-    const subject = token === undefined ? undefined : options.verifiedSubject(token);
+    const subject = options.verifiedSubject(request);
     const w = subject === undefined ? byAddress.hit(request.ip, now) : bySubject.hit(subject, now);
     const resetSeconds = Math.ceil((w.resetAt - now) / 1000);
     void reply.header('x-ratelimit-limit', limit);
-    void reply.header('x-ratelimit-remaining', String(Math.max(0, options.max - w.count)));
+    void reply.header('x-ratelimit-remaining', String(w.count < max ? max - w.count : 0));
     void reply.header('x-ratelimit-reset', String(resetSeconds));
-    if (w.count <= options.max) return done();
+    if (w.count <= max) return false;
     void reply
       .header('retry-after', String(resetSeconds))
       .status(429)
       .send({ statusCode: 429, error: 'TOO_MANY_REQUESTS', message: `Too many requests: try again in ${resetSeconds} s` });
-  });
+    return true;
+  };
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import helmet from 'helmet';
 
 /**
@@ -15,8 +15,17 @@ const API_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-/** API answers get API_HEADERS; the HTML of the OpenAPI UI at /api/docs gets helmet's page set. */
-export function registerSecurityHeaders(fastify: FastifyInstance) {
+// reply.headers() takes the object's keys again on every call.
+const API_HEADER_ENTRIES = Object.entries(API_HEADERS);
+
+type Next = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void;
+
+/**
+ * API answers get API_HEADERS; the HTML of the OpenAPI UI at /api/docs gets helmet's page set. A step of
+ * the service's one request hook (create-service-app.ts): sets the headers, then calls `next`, at once
+ * for an API answer.
+ */
+export function securityHeaders(): (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction, next: Next) => void {
   // Built once: @fastify/helmet builds the middleware again on every request.
   const pageHeaders = helmet({
     contentSecurityPolicy: {
@@ -30,12 +39,12 @@ export function registerSecurityHeaders(fastify: FastifyInstance) {
       },
     },
   });
-  fastify.addHook('onRequest', (request, reply, done) => {
+  return (request, reply, done, next) => {
     if (request.url.startsWith('/api/docs')) {
-      pageHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+      pageHeaders(request.raw, reply.raw, (error?: unknown) => (error ? done(error as Error) : next(request, reply, done)));
       return;
     }
-    void reply.headers(API_HEADERS);
-    done();
-  });
+    for (const [name, value] of API_HEADER_ENTRIES) void reply.header(name, value);
+    next(request, reply, done);
+  };
 }
