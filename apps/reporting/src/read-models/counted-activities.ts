@@ -69,6 +69,8 @@ export async function refreshCountedActivities(manager: Queryable, scope: Counte
   const exclusive = 'survivorIds' in scope || 'all' in scope;
   await manager.query(`SELECT pg_advisory_xact_lock${exclusive ? '' : '_shared'}(hashtextextended('counted-activity-resolution', 0))`);
   const keys: YearKey[] = [];
+  // Whether rows left a (company, year): only then can a rollup row be left with nothing.
+  let emptied = true;
   const yearKeys = (rows: YearKey[] | [YearKey[], number]) => (Array.isArray(rows[0]) ? (rows[0] as YearKey[]) : (rows as YearKey[]));
   const returning = 'RETURNING survivor_id, extract(year FROM day)::int AS year';
 
@@ -108,11 +110,13 @@ export async function refreshCountedActivities(manager: Queryable, scope: Counte
           : ['SELECT fact_id FROM trip_completion WHERE trip_id = ANY($1::uuid[])', undefined, 'c.trip_id = ANY($1::uuid[])'];
     const ids = [...new Set('registrationIds' in scope ? scope.registrationIds : 'eventIds' in scope ? scope.eventIds : scope.tripIds)];
     if (!ids.length) return;
-    keys.push(...yearKeys(await manager.query(`DELETE FROM counted_activity WHERE source_id IN (${facts}) ${returning}`, [ids])));
+    const removed = yearKeys(await manager.query(`DELETE FROM counted_activity WHERE source_id IN (${facts}) ${returning}`, [ids]));
+    keys.push(...removed);
+    emptied = removed.length > 0;
     const select = events ? eventActivities(events) : tripActivities(trips!);
     keys.push(...yearKeys(await manager.query(`INSERT INTO counted_activity (${COLUMNS}) ${select} ${returning}`, [ids])));
   }
-  await refreshYears(manager, keys);
+  await refreshYears(manager, keys, emptied);
 }
 
 /**
@@ -177,7 +181,7 @@ export async function refreshExportFigures(manager: Queryable, companyIds: reado
 }
 
 /** The rollup rows of these (company, year) keys, from their counted activities. */
-async function refreshYears(manager: Queryable, keys: readonly YearKey[]): Promise<void> {
+async function refreshYears(manager: Queryable, keys: readonly YearKey[], emptied: boolean): Promise<void> {
   const unique = new Map(keys.map((k) => [`${k.survivor_id}:${k.year}`, k]));
   if (!unique.size) return;
   const survivors = [...unique.values()].map((k) => k.survivor_id);
@@ -192,14 +196,16 @@ async function refreshYears(manager: Queryable, keys: readonly YearKey[]): Promi
      WHERE (${ACTIVITY_COLUMNS.map((c) => `y.${c}`).join(', ')}) IS DISTINCT FROM (${ACTIVITY_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`,
     [survivors, years],
   );
-  // A year with nothing counted any more has no row.
-  await manager.query(
-    `DELETE FROM company_year_activity y USING (${keySet}) k
-      WHERE y.survivor_id = k.survivor_id AND y.year = k.year
-        AND NOT EXISTS (SELECT 1 FROM counted_activity ca WHERE ca.survivor_id = k.survivor_id
-                           AND ca.day >= make_date(k.year, 1, 1) AND ca.day < make_date(k.year + 1, 1, 1))`,
-    [survivors, years],
-  );
+  // A year with nothing counted any more has no row (new facts alone cannot empty one: skipped then).
+  if (emptied) {
+    await manager.query(
+      `DELETE FROM company_year_activity y USING (${keySet}) k
+        WHERE y.survivor_id = k.survivor_id AND y.year = k.year
+          AND NOT EXISTS (SELECT 1 FROM counted_activity ca WHERE ca.survivor_id = k.survivor_id
+                             AND ca.day >= make_date(k.year, 1, 1) AND ca.day < make_date(k.year + 1, 1, 1))`,
+      [survivors, years],
+    );
+  }
   // New rows get their export columns; and a company's first counted activity may have moved (an
   // activity earlier than all it had, or its first one corrected away): the baseline of its other
   // years moves with it.
