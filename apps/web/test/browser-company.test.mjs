@@ -5,20 +5,16 @@
 // trip), applies for an open trip, and is refused another company's page. Every page is checked with
 // axe-core in Swedish and English; screenshots go to .data/screenshots/company-*.png.
 //   node --test apps/web/test/browser-company.test.mjs
-/* global document, window */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { ingressRoutes } from '../tools/serve.mjs';
 import { signDevToken } from '../tools/dev-auth.mjs';
 import { configFromEnv, createWebServer } from '../tools/web-server.mjs';
 import { cleanUp, eventually, isolatedEnv, launchChromium, randomOrgNumber, root, startAsNpmStart } from './harness.mjs';
+import { checkAccessibility, shot, shots } from './browser-steps.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const shots = path.join(root, '.data/screenshots');
 const SERVICES = ['companies', 'events', 'trips', 'reporting'];
 
 let app;
@@ -48,32 +44,6 @@ after(async () => {
   if (isolation) await cleanUp(isolation);
 });
 
-async function checkAccessibility(page, name) {
-  const failures = [];
-  for (const language of ['sv', 'en']) {
-    await setLanguage(page, language);
-    // Through DevTools, not a <script> tag, which the app's CSP (script-src 'self') rightly refuses.
-    await page.evaluate(axeSource);
-    const results = await page.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
-    );
-    for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
-      failures.push(`${name} (${language}): ${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-    if (language === 'en') await page.screenshot({ path: path.join(shots, `${name}.en.png`), fullPage: true });
-  }
-  await setLanguage(page, 'sv');
-  assert.deepEqual(failures, [], failures.join('\n'));
-}
-
-async function setLanguage(page, language) {
-  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('label', { hasText: language === 'en' ? 'English' : 'Svenska' }).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, language);
-}
-
-const shot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-
-/** Straight to a service, as staff would through their own screens. */
 async function call(service, method, urlPath, body) {
   const token = await signDevToken({ role: 'staff' });
   const response = await fetch(`${app.services[service]}${urlPath}`, {

@@ -6,16 +6,12 @@
 // traveller names. Every page is checked with axe-core in Swedish and English; screenshots go to
 // .data/screenshots/trips-*.png.
 //   node --test apps/web/test/browser-trips.test.mjs
-/* global document, window */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { cleanUp, eventually, isolatedEnv, launchChromium, randomOrgNumber, root, startAsNpmStart } from './harness.mjs';
+import { cleanUp, eventually, isolatedEnv, launchChromium, startAsNpmStart } from './harness.mjs';
+import { checkAccessibility, registerCompanyThroughApi, shot, shots } from './browser-steps.mjs';
 
-const require = createRequire(import.meta.url);
-const shots = path.join(root, '.data/screenshots');
 const SERVICES = ['companies', 'events', 'trips', 'reporting'];
 
 let app;
@@ -35,34 +31,6 @@ after(async () => {
   if (isolation) await cleanUp(isolation);
 });
 
-/** axe-core on the page as it is, then in English (screenshot), then back in Swedish; asserts no serious or critical violation. */
-async function checkAccessibility(page, name) {
-  const failures = [];
-  for (const language of ['sv', 'en']) {
-    await setLanguage(page, language);
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const results = await page.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
-    );
-    for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
-      failures.push(`${name} (${language}): ${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n').slice(1).join(' ').trim()})`).slice(0, 3).join(', ')}`);
-    if (language === 'en') await page.screenshot({ path: path.join(shots, `${name}.en.png`), fullPage: true });
-  }
-  await setLanguage(page, 'sv');
-  assert.deepEqual(failures, [], failures.join('\n'));
-}
-
-async function setLanguage(page, language) {
-  const lang = await page.evaluate(() => document.documentElement.lang);
-  if (lang === language) return;
-  await page.locator('label', { hasText: language === 'en' ? 'English' : 'Svenska' }).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, language);
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
-
 /** A Swedish calendar day, `offset` days from today. */
 function swedishDay(offset) {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + offset * 86_400_000));
@@ -78,18 +46,6 @@ function swedishLocalTime(date) {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
-async function registerCompanyThroughApi(name) {
-  const { token } = await (await fetch(`${app.webUrl}/dev-auth/token`, { method: 'POST', body: JSON.stringify({ role: 'staff' }) })).json();
-  const orgNumber = randomOrgNumber();
-  const response = await fetch(`${app.webUrl}/api/companies`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `${name} ${orgNumber}`, orgNumber, municipality: 'Skellefteå' }),
-  });
-  assert.equal(response.status, 201);
-  return { ...(await response.json()), orgNumber };
-}
-
 /** Clicks `button` until `success` shows: the services learn of a new company from its event, and refuse it until then. */
 async function untilKnown(page, button, success) {
   await eventually(
@@ -103,7 +59,7 @@ async function untilKnown(page, button, success) {
 }
 
 test('a project manager plans a trip, accepts a company, records a partner meeting and completes the trip; a financier reads it', async () => {
-  const company = await registerCompanyThroughApi('Resetest AB');
+  const company = await registerCompanyThroughApi(app.webUrl, 'Resetest AB');
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
   const page = await context.newPage();
   const pageErrors = [];

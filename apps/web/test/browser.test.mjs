@@ -6,16 +6,14 @@
 // a period. Every page is checked with axe-core in Swedish and English (no serious or critical
 // violation); screenshots go to .data/screenshots/.
 //   node --test apps/web/test/browser.test.mjs
-/* global document, window */
+/* global document */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromiumPath, cleanUp, eventually, isolatedEnv, launchChromium, randomOrgNumber, root, startAsNpmStart } from './harness.mjs';
+import { chromiumPath, cleanUp, eventually, isolatedEnv, launchChromium, randomOrgNumber, startAsNpmStart } from './harness.mjs';
+import { checkAccessibility, registerCompanyThroughApi, shot, shots } from './browser-steps.mjs';
 
-const require = createRequire(import.meta.url);
-const shots = path.join(root, '.data/screenshots');
 const SERVICES = ['companies', 'events', 'trips', 'reporting'];
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
@@ -38,34 +36,6 @@ after(async () => {
   await app?.stop();
   if (isolation) await cleanUp(isolation);
 });
-
-/** axe-core on the page as it is; then the same page in the other language. Returns nothing: asserts. */
-async function checkAccessibility(page, name) {
-  const failures = [];
-  for (const language of ['sv', 'en']) {
-    await setLanguage(page, language);
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const results = await page.evaluate(() =>
-      window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
-    );
-    for (const v of results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'))
-      failures.push(`${name} (${language}): ${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n').slice(1).join(' ').trim()})`).slice(0, 3).join(', ')}`);
-    if (language === 'en') await page.screenshot({ path: path.join(shots, `${name}.en.png`), fullPage: true });
-  }
-  await setLanguage(page, 'sv');
-  assert.deepEqual(failures, [], failures.join('\n'));
-}
-
-async function setLanguage(page, language) {
-  const lang = await page.evaluate(() => document.documentElement.lang);
-  if (lang === language) return;
-  await page.locator('label', { hasText: language === 'en' ? 'English' : 'Svenska' }).click();
-  await page.waitForFunction((l) => document.documentElement.lang === l, language);
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
 
 async function signInAsStaff(page) {
   await page.goto(`${app.webUrl}/sign-in`);
@@ -278,19 +248,6 @@ async function readFigure(page, id) {
   return Number(text.replace(/\s/g, ''));
 }
 
-/** Through the app's own origin, as the browser calls it: a development token and a company. */
-async function registerCompanyThroughApi(name) {
-  const { token } = await (await fetch(`${app.webUrl}/dev-auth/token`, { method: 'POST', body: JSON.stringify({ role: 'staff' }) })).json();
-  const orgNumber = randomOrgNumber();
-  const response = await fetch(`${app.webUrl}/api/companies`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `${name} ${orgNumber}`, orgNumber, municipality: 'Skellefteå' }),
-  });
-  assert.equal(response.status, 201);
-  return response.json();
-}
-
 /** A trip the company travelled on, planned, applied for, accepted and completed through the API (for its report). */
 async function completeTripThroughApi(company) {
   const { token } = await (await fetch(`${app.webUrl}/dev-auth/token`, { method: 'POST', body: JSON.stringify({ role: 'staff' }) })).json();
@@ -324,9 +281,9 @@ async function completeTripThroughApi(company) {
 }
 
 test("a company user sees its own company and not another's; a financier sees no write buttons and is refused companies", async () => {
-  const own = await registerCompanyThroughApi('Egen AB');
-  const other = await registerCompanyThroughApi('Annan AB');
-  const traveller = await registerCompanyThroughApi('Resande AB');
+  const own = await registerCompanyThroughApi(app.webUrl, 'Egen AB');
+  const other = await registerCompanyThroughApi(app.webUrl, 'Annan AB');
+  const traveller = await registerCompanyThroughApi(app.webUrl, 'Resande AB');
   const trip = await completeTripThroughApi(traveller);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
   const page = await context.newPage();
