@@ -59,14 +59,18 @@ interface YearKey {
  * does not matter.
  *
  * Concurrency: what resolves survivors and municipalities holds a lock shared with every other such
- * writer, and a merge or a move (re-resolving rows already written) holds it exclusively, so a
- * participation written while a merge commits cannot keep the survivor from before the merge. The
+ * writer, and a merge, a move or a cancellation (re-resolving rows already written) holds it
+ * exclusively, so a participation written while one commits cannot keep the survivor from before the
+ * merge, or count at an event cancelled meanwhile. The
  * rollup rows are recomputed under a lock per surviving company taken after the rows were written:
  * of two transactions adding rows for one company, the second recomputes after the first committed
  * and sees both.
  */
 export async function refreshCountedActivities(manager: Queryable, scope: CountedActivityScope): Promise<void> {
-  const exclusive = 'survivorIds' in scope || 'all' in scope;
+  // A cancellation is exclusive too: an attendance at the event written at the same moment (another
+  // stream position, another replica) reads `cancelled_event` before the cancellation commits, so it
+  // would insert a counted row the cancellation's DELETE never saw. Cancellations are rare.
+  const exclusive = 'survivorIds' in scope || 'all' in scope || 'eventIds' in scope;
   await manager.query(`SELECT pg_advisory_xact_lock${exclusive ? '' : '_shared'}(hashtextextended('counted-activity-resolution', 0))`);
   const keys: YearKey[] = [];
   // Whether rows left a (company, year): only then can a rollup row be left with nothing.
