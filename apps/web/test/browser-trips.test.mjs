@@ -175,7 +175,8 @@ test('a project manager plans a trip, accepts a company, records a partner meeti
   await page.getByRole('button', { name: 'Logga ut' }).click();
   await page.getByRole('radio', { name: 'finansiär' }).check();
   await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { name: 'Evenemang', level: 1 }).waitFor();
+  // Financiers land on the indicators dashboard.
+  await page.getByRole('heading', { name: 'Indikatorer', level: 1 }).waitFor();
   await page.goto(tripUrl);
   await page.getByRole('heading', { name: title, level: 1 }).waitFor();
   await page.getByRole('table', { name: /Ansökningar/ }).getByText('Dold · Kvinna').waitFor();
