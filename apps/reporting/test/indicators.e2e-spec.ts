@@ -55,6 +55,14 @@ describe('GET /api/reports/indicators (real Postgres and NATS)', () => {
     expect(day.body.participations).toMatchObject({ attended: 3, hours: 7 });
   });
 
+  it('answers a single whole year (its rollup rows grouped once) as the distinct-companies path answers the same activities', async () => {
+    // Nothing counted in 2025: two whole years, read by the general path (distinct companies over both
+    // years' rollup rows, exporters probed per company for 2026), hold exactly the activities of 2026.
+    const year = await get('/api/reports/indicators?from=2026-01-01&to=2026-12-31').expect(200);
+    const twoYears = await get('/api/reports/indicators?from=2025-01-01&to=2026-12-31').expect(200);
+    for (const key of ['companiesSupported', 'participations', 'trips', 'exporters']) expect(year.body[key]).toEqual(twoYears.body[key]);
+  });
+
   it('applies the filters to the activities and restricts the other figures to the companies counted', async () => {
     const trip = await get('/api/reports/indicators?from=2026-01-01&to=2026-12-31&activityKind=trip').expect(200);
     expect(trip.body.filters).toEqual({ activityKind: 'trip' });

@@ -26,6 +26,20 @@ describe('the indicators\' SQL', () => {
     expect(text).toContain('FROM counted_activity ca WHERE ca.day BETWEEN $1::date AND $2::date AND false');
   });
 
+  it('reads a single whole year\'s rollup rows in one scan, the company joined once, every breakdown from its groups', () => {
+    const { text, params } = indicatorsQuery(period);
+    expect(params).toEqual(['2026-01-01', '2026-12-31']);
+    expect(text.match(/FROM company_year_activity/g)).toHaveLength(1);
+    expect(text.match(/JOIN company c/g)).toHaveLength(1);
+    expect(text).toContain('GROUP BY GROUPING SETS');
+    // Nothing raw but the trips' own rows, and no per-company probe for the exporters.
+    expect(text.match(/FROM counted_activity/g)).toHaveLength(1);
+    expect(text).not.toContain('export_figures');
+    // Any other period (two whole years, or a filter) makes the companies distinct instead.
+    expect(indicatorsQuery({ from: '2025-01-01', to: '2026-12-31' }).text).not.toContain('GROUPING SETS');
+    expect(indicatorsQuery({ ...period, financier: 'eu' }).text).not.toContain('GROUPING SETS');
+  });
+
   it('reads the days outside whole years from the counted activities, by parameters', () => {
     const { text, params } = locatedActivities({ from: '2025-07-01', to: '2026-12-31' });
     expect(params).toEqual(['2025-07-01', '2026-12-31', '2025-07-01', '2025-12-31']);

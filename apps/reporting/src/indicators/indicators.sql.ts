@@ -85,12 +85,16 @@ function rawActivities(parts: Parts, columns: string, conditions: string[] = [],
   return ranges.length ? ranges.join(' UNION ALL ') : `SELECT ${columns} FROM counted_activity ca WHERE ca.day BETWEEN $1::date AND $2::date AND false`;
 }
 
-/** The rollup rows of the period's whole years (none with a filter), optionally of one company only. */
-function wholeYears(parts: Parts, columns: string, company?: string): string {
+/**
+ * The rollup rows of the period's whole years (none with a filter), optionally of one company only,
+ * optionally joined to more tables (`joins`).
+ */
+function wholeYears(parts: Parts, columns: string, company?: string, joins?: string): string {
+  const from = `FROM company_year_activity y${joins ? ` ${joins}` : ''}`;
   const years = parts.period.years;
-  if (!years) return `SELECT ${columns} FROM company_year_activity y WHERE false`;
+  if (!years) return `SELECT ${columns} ${from} WHERE false`;
   const where = [`y.year BETWEEN ${years.first} AND ${years.last}`, ...(company ? [`y.survivor_id = ${company}`] : [])];
-  return `SELECT ${columns} FROM company_year_activity y WHERE ${where.join(' AND ')}`;
+  return `SELECT ${columns} ${from} WHERE ${where.join(' AND ')}`;
 }
 
 const SET_COLUMNS = {
@@ -133,23 +137,93 @@ export function locatedActivities(filters: IndicatorFilters, options: { figures?
   return { text, params: parts.params, parts };
 }
 
-/** Every figure of the indicators report in one statement (one JSON object). */
-export function indicatorsQuery(filters: IndicatorFilters): Sql {
+/** SQL expressions of the companies' and participations' figures, over the CTEs in `ctes`. */
+interface CompanyFigures {
+  ctes: string;
+  params: unknown[];
+  parts: Parts;
+  total: string;
+  bySizeClass: string;
+  byActivityKind: string;
+  byMunicipality: string;
+  byFinancier: string;
+  attended: string;
+  byGender: string;
+  hours: string;
+  exportingLatest: string;
+  exportingBaseline: string;
+  newExporters: string;
+  baselineSek: string;
+  latestSek: string;
+}
+
+/** A breakdown as a JSON object from a query of (key, count) rows; `{}` when it has none. */
+const figure = (from: string) => `(SELECT COALESCE(jsonb_object_agg(k, n), '{}'::jsonb) FROM (${from}) f(k, n))`;
+
+/**
+ * Exactly one whole year without a filter (the annual report): its rollup rows are one per supported
+ * company, so every figure of the companies, participations and exporters is a sum over them. They
+ * are read once (one index-only scan, the company joined once for its size class) and grouped in
+ * the same pass by what the breakdowns count: the companies by their (kinds, municipalities,
+ * financiers, size class), with the exporters' and hours' sums per group; and by their
+ * participations by gender. Companies share these, so a year's ~20,000 rows fold into some hundreds
+ * of groups, and the breakdowns unnest the groups' arrays, not every row's; each group counts its
+ * companies once per key (a row's arrays hold each key once). The same figures as the general path.
+ */
+function singleYearFigures(filters: IndicatorFilters): CompanyFigures {
+  const parts = partsOf(filters);
+  const years = wholeYears(
+    parts,
+    `GROUPING(y.kinds) = 0 AS of_companies, y.kinds, y.municipalities, y.financier_ids, COALESCE(c.size_class, 'unknown') AS size_class, y.by_gender,
+           count(*) AS companies, sum(y.hours) AS hours,
+           count(*) FILTER (WHERE y.latest_export > 0) AS exporting_latest,
+           count(*) FILTER (WHERE y.baseline_export > 0) AS exporting_baseline,
+           count(*) FILTER (WHERE y.baseline_export = 0 AND y.latest_export > 0 AND y.latest_year > y.first_year - 1) AS new_exporters,
+           sum(y.baseline_export) AS baseline_export, sum(y.latest_export) AS latest_export`,
+    undefined,
+    `LEFT JOIN company c ON c.id = y.survivor_id`,
+  );
+  const companies = (expression: string) => `(SELECT COALESCE(sum(${expression}), 0) FROM year_groups WHERE of_companies)`;
+  const companiesBy = (column: string) =>
+    figure(`SELECT key, sum(g.companies) FROM year_groups g, unnest(g.${column}) AS key WHERE g.of_companies GROUP BY key`);
+  return {
+    ctes: `
+    year_groups AS MATERIALIZED (
+      ${years}
+       GROUP BY GROUPING SETS ((y.kinds, y.municipalities, y.financier_ids, COALESCE(c.size_class, 'unknown')), (y.by_gender))),
+    participation_stats AS (
+      SELECT e.key AS gender, sum(e.value::int * g.companies) AS n
+        FROM year_groups g, jsonb_each_text(g.by_gender) AS e WHERE NOT g.of_companies GROUP BY e.key)`,
+    params: parts.params,
+    parts,
+    total: companies('companies'),
+    bySizeClass: figure('SELECT size_class, sum(companies) FROM year_groups WHERE of_companies GROUP BY size_class'),
+    byActivityKind: companiesBy('kinds'),
+    byMunicipality: companiesBy('municipalities'),
+    byFinancier: companiesBy('financier_ids'),
+    attended: '(SELECT COALESCE(sum(n), 0) FROM participation_stats)',
+    byGender: figure('SELECT gender, n FROM participation_stats'),
+    hours: companies('hours'),
+    exportingLatest: companies('exporting_latest'),
+    exportingBaseline: companies('exporting_baseline'),
+    newExporters: companies('new_exporters'),
+    baselineSek: companies('baseline_export'),
+    latestSek: companies('latest_export'),
+  };
+}
+
+/**
+ * Any other period, or a filter: the distinct companies over the whole years' rollup rows and the
+ * other days' counted activities (`locatedActivities`).
+ */
+function generalFigures(filters: IndicatorFilters): CompanyFigures {
   const { text, params, parts } = locatedActivities(filters, { figures: true });
-  // Figures about relationships, meetings and rings are restricted to the supported companies only
-  // when a filter is given (docs/reporting.md).
-  const onlySupported = (column: string) => (isFiltered(filters) ? `AND ${column} IN (SELECT company_id FROM supported)` : '');
-  const figure = (from: string) => `(SELECT COALESCE(jsonb_object_agg(k, n), '{}'::jsonb) FROM (${from}) f(k, n))`;
-  const day = (column: string) => `(${column} AT TIME ZONE 'Europe/Stockholm')::date BETWEEN $1::date AND $2::date`;
   // Distinct (key, company) pairs first, then counted: two hash aggregations, where count(DISTINCT)
   // would sort every row once per breakdown.
-  const distinct = parts.period.single ? '' : 'DISTINCT ';
   const companiesBy = (column: string, where = '') =>
-    figure(`SELECT key, count(*) FROM (SELECT ${distinct}key, company_id FROM sets, unnest(${column}) AS key ${where}) d GROUP BY key`);
+    figure(`SELECT key, count(*) FROM (SELECT DISTINCT key, company_id FROM sets, unnest(${column}) AS key ${where}) d GROUP BY key`);
   return {
-    params,
-    text: `
-    WITH ${text},
+    ctes: `${text},
     -- Participations are not distinct: the raw days' rows counted, plus the whole years' sums.
     participation_stats AS (
       SELECT gender, sum(n) AS n FROM (
@@ -159,16 +233,50 @@ export function indicatorsQuery(filters: IndicatorFilters): Sql {
       GROUP BY gender),
     participation_hours AS (
       SELECT (SELECT COALESCE(sum(hours), 0) FROM located WHERE kind <> 'trip') + (SELECT COALESCE(sum(hours), 0) FROM years) AS hours),
+    -- The exporters, worked out per supported company for the period's last year (index probes; a
+    -- single whole year keeps them on its rollup rows, singleYearFigures).
+    exporter AS (
+      SELECT s.company_id, x.first_year - 1 AS baseline_year, x.baseline_export AS baseline, x.latest_year, x.latest_export AS latest
+        FROM supported s CROSS JOIN LATERAL (${exportFiguresOf('s.company_id', 'extract(year FROM $2::date)::int')}) x)`,
+    params,
+    parts,
+    total: '(SELECT count(*) FROM supported)',
+    bySizeClass: figure(`SELECT COALESCE(c.size_class, 'unknown'), count(*) FROM supported s LEFT JOIN company c ON c.id = s.company_id GROUP BY 1`),
+    byActivityKind: companiesBy('kinds'),
+    byMunicipality: companiesBy('municipalities'),
+    // With a financier filter, only that financier (an activity's others are not what was asked for).
+    byFinancier: companiesBy('financier_ids', filters.financier ? 'WHERE key = $3' : ''),
+    attended: '(SELECT COALESCE(sum(n), 0) FROM participation_stats)',
+    byGender: figure('SELECT gender, n FROM participation_stats'),
+    hours: '(SELECT hours FROM participation_hours)',
+    exportingLatest: '(SELECT count(*) FROM exporter WHERE latest > 0)',
+    exportingBaseline: '(SELECT count(*) FROM exporter WHERE baseline > 0)',
+    newExporters: '(SELECT count(*) FROM exporter WHERE baseline = 0 AND latest > 0 AND latest_year > baseline_year)',
+    baselineSek: '(SELECT COALESCE(sum(baseline), 0) FROM exporter)',
+    latestSek: '(SELECT COALESCE(sum(latest), 0) FROM exporter)',
+  };
+}
+
+/** Every figure of the indicators report in one statement (one JSON object). */
+export function indicatorsQuery(filters: IndicatorFilters): Sql {
+  const single = !isFiltered(filters) && periodParts(filters.from, filters.to).single;
+  const f = single ? singleYearFigures(filters) : generalFigures(filters);
+  const { params, parts } = f;
+  // Figures about relationships, meetings and rings are restricted to the supported companies only
+  // when a filter is given (docs/reporting.md).
+  const onlySupported = (column: string) => (isFiltered(filters) ? `AND ${column} IN (SELECT company_id FROM supported)` : '');
+  // An instant on a day of the period (Swedish time): from the first day's midnight there to the
+  // midnight after the last, as a range on the column itself, so that its index serves it (the same
+  // instants as `(column AT TIME ZONE 'Europe/Stockholm')::date BETWEEN $1 AND $2`: midnight exists
+  // on every Swedish day, the clocks change at 02:00 and 03:00).
+  const day = (column: string) =>
+    `${column} >= ($1::date::timestamp AT TIME ZONE 'Europe/Stockholm') AND ${column} < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Stockholm')`;
+  return {
+    params,
+    text: `
+    WITH ${f.ctes},
     -- Trips are few: their figures come from their own rows of the whole period.
     trip_places AS (${rawActivities(parts, 'ca.survivor_id AS company_id, ca.trip_id, ca.subsidy_sek', ['ca.trip_id IS NOT NULL'], { days: [[filters.from, filters.to]] })}),
-    -- The exporters: for a single whole year, kept on the rollup rows of that year; else worked out
-    -- per supported company for the period's last year (index probes, the same rule).
-    exporter AS (${
-      parts.period.single
-        ? 'SELECT company_id, first_year - 1 AS baseline_year, baseline_export AS baseline, latest_year, latest_export AS latest FROM years'
-        : `SELECT s.company_id, x.first_year - 1 AS baseline_year, x.baseline_export AS baseline, x.latest_year, x.latest_export AS latest
-             FROM supported s CROSS JOIN LATERAL (${exportFiguresOf('s.company_id', 'extract(year FROM $2::date)::int')}) x`
-    }),
     reached AS (
       SELECT DISTINCT ON (r.relationship_id) r.relationship_id, r.partner_country, r.target_region
         FROM relationship_change r LEFT JOIN company_merge m ON m.merged_id = r.company_id
@@ -191,26 +299,25 @@ export function indicatorsQuery(filters: IndicatorFilters): Sql {
     )
     SELECT jsonb_build_object(
       'companiesSupported', jsonb_build_object(
-        'total', (SELECT count(*) FROM supported),
-        'bySizeClass', ${figure(`SELECT COALESCE(c.size_class, 'unknown'), count(*) FROM supported s LEFT JOIN company c ON c.id = s.company_id GROUP BY 1`)},
-        'byActivityKind', ${companiesBy('kinds')},
-        'byMunicipality', ${companiesBy('municipalities')},
-        -- With a financier filter, only that financier (an activity's others are not what was asked for).
-        'byFinancier', ${companiesBy('financier_ids', filters.financier ? 'WHERE key = $3' : '')}),
+        'total', ${f.total},
+        'bySizeClass', ${f.bySizeClass},
+        'byActivityKind', ${f.byActivityKind},
+        'byMunicipality', ${f.byMunicipality},
+        'byFinancier', ${f.byFinancier}),
       'participations', jsonb_build_object(
-        'attended', (SELECT COALESCE(sum(n), 0) FROM participation_stats),
-        'byGender', ${figure('SELECT gender, n FROM participation_stats')},
-        'hours', (SELECT hours FROM participation_hours)),
+        'attended', ${f.attended},
+        'byGender', ${f.byGender},
+        'hours', ${f.hours}),
       'trips', (SELECT jsonb_build_object('completed', count(DISTINCT trip_id), 'travellingCompanies', count(DISTINCT company_id),
                                           'subsidySek', COALESCE(sum(subsidy_sek), 0))
                   FROM trip_places),
       'exporters', jsonb_build_object(
-        'exportingLatest', (SELECT count(*) FROM exporter WHERE latest > 0),
-        'exportingBaseline', (SELECT count(*) FROM exporter WHERE baseline > 0),
-        'newExporters', (SELECT count(*) FROM exporter WHERE baseline = 0 AND latest > 0 AND latest_year > baseline_year),
+        'exportingLatest', ${f.exportingLatest},
+        'exportingBaseline', ${f.exportingBaseline},
+        'newExporters', ${f.newExporters},
         'exportTurnoverSek', jsonb_build_object(
-          'baseline', (SELECT COALESCE(sum(baseline), 0) FROM exporter),
-          'latest', (SELECT COALESCE(sum(latest), 0) FROM exporter))),
+          'baseline', ${f.baselineSek},
+          'latest', ${f.latestSek})),
       'relationships', jsonb_build_object(
         'reached', (SELECT count(*) FROM reached),
         'byPartnerCountry', ${figure('SELECT partner_country, count(*) FROM reached GROUP BY 1')},
