@@ -1,4 +1,6 @@
-import { EventPublisher, type ReportingApp, shuffled, startReportingApp, waitUntilHandled } from './support/reporting-app';
+import { randomUUID } from 'node:crypto';
+import { PartnerMeetingHeld, RelationshipStageChanged } from '@globac/contracts';
+import { envelope, EventPublisher, type ReportingApp, shuffled, startReportingApp, waitUntilHandled } from './support/reporting-app';
 import { buildScenario, type Scenario } from './support/scenario';
 
 /** The figures of a report without its rules (compared with figures worked out by hand). */
@@ -123,5 +125,72 @@ describe('GET /api/reports/indicators (real Postgres and NATS)', () => {
       expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
     }
     await get('/api/reports/indicators/companies?from=2026-01-01&to=2026-12-31&pageSize=101').expect(400);
+  });
+});
+
+describe('the days of relationships and partner meetings, in Swedish time (real Postgres and NATS)', () => {
+  let app: ReportingApp;
+
+  // Instants half an hour after midnight in Stockholm, given in UTC: the period's days are selected as a
+  // range of instants on the indexed column, which must hold on both sides of a change of the clocks.
+  const reached = (changedAt: string) =>
+    envelope(RelationshipStageChanged, {
+      relationshipId: randomUUID(),
+      companyId: randomUUID(),
+      partnerId: randomUUID(),
+      partnerCountry: 'PL',
+      targetRegion: null,
+      fromStage: 'negotiation',
+      toStage: 'agreement',
+      changedAt,
+      cause: 'manual',
+      causeId: null,
+    });
+  const events = [
+    reached('2025-12-31T23:30:00Z'), // 1 January 2026, 00:30 (UTC+1)
+    reached('2026-03-28T23:30:00Z'), // 29 March, 00:30 (UTC+1; summer time from 02:00 that night)
+    reached('2026-10-24T22:30:00Z'), // 25 October, 00:30 (UTC+2; winter time from 03:00 that night)
+    envelope(PartnerMeetingHeld, {
+      meetingId: randomUUID(),
+      tripId: randomUUID(),
+      companyId: randomUUID(),
+      partnerId: null,
+      partnerName: 'Partner',
+      partnerCountry: 'PL',
+      heldAt: '2026-03-29T22:30:00Z', // 30 March, 00:30 (UTC+2)
+      outcome: 'follow-up',
+      followUpOn: null,
+    }),
+  ];
+
+  beforeAll(async () => {
+    app = await startReportingApp();
+    const publisher = await EventPublisher.connect(app.config.NATS_SUBJECT_PREFIX);
+    try {
+      await publisher.publish(events);
+    } finally {
+      await publisher.close();
+    }
+    await waitUntilHandled(app, events);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const figures = async (from: string, to: string) => {
+    const res = await app.http().get(`/api/reports/indicators?from=${from}&to=${to}`).set('Authorization', `Bearer ${app.tokens.financier}`).expect(200);
+    return { reached: res.body.relationships.reached, held: res.body.partnerMeetings.held };
+  };
+
+  it('counts each on the Swedish day it happened, not the UTC one', async () => {
+    expect(await figures('2025-12-31', '2025-12-31')).toEqual({ reached: 0, held: 0 });
+    expect(await figures('2026-01-01', '2026-01-01')).toEqual({ reached: 1, held: 0 });
+    expect(await figures('2026-03-28', '2026-03-28')).toEqual({ reached: 0, held: 0 });
+    expect(await figures('2026-03-29', '2026-03-29')).toEqual({ reached: 1, held: 0 });
+    expect(await figures('2026-03-30', '2026-03-30')).toEqual({ reached: 0, held: 1 });
+    expect(await figures('2026-10-24', '2026-10-24')).toEqual({ reached: 0, held: 0 });
+    expect(await figures('2026-10-25', '2026-10-25')).toEqual({ reached: 1, held: 0 });
+    expect(await figures('2026-01-01', '2026-12-31')).toEqual({ reached: 3, held: 1 });
+    expect(await figures('2025-01-01', '2025-12-31')).toEqual({ reached: 0, held: 0 });
   });
 });
