@@ -1645,6 +1645,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1732,6 +1736,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1822,6 +1830,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1921,6 +1933,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2004,6 +2020,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2082,6 +2102,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2170,6 +2194,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2265,6 +2293,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2374,6 +2406,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2473,6 +2509,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2603,6 +2643,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2724,6 +2768,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2813,6 +2861,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2903,6 +2955,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2991,6 +3047,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3103,6 +3163,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3202,6 +3266,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3303,6 +3371,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3435,6 +3507,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3539,6 +3615,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3617,6 +3697,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3695,6 +3779,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3784,6 +3872,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3893,6 +3985,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3983,6 +4079,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4089,6 +4189,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4219,6 +4323,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4309,6 +4417,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4430,6 +4542,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4551,6 +4667,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4629,6 +4749,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1574,6 +1574,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1661,6 +1665,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1751,6 +1759,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1850,6 +1862,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1933,6 +1949,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2011,6 +2031,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2099,6 +2123,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2198,6 +2226,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2307,6 +2339,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2397,6 +2433,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2518,6 +2558,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2617,6 +2661,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2716,6 +2764,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2846,6 +2898,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2938,6 +2994,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3039,6 +3099,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3139,6 +3203,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3262,6 +3330,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3383,6 +3455,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3470,6 +3546,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3570,6 +3650,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3660,6 +3744,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3772,6 +3860,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3871,6 +3963,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4001,6 +4097,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4133,6 +4233,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4228,6 +4332,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4358,6 +4466,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4436,6 +4548,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1196,6 +1196,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1283,6 +1287,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1373,6 +1381,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1472,6 +1484,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1555,6 +1571,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1633,6 +1653,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1721,6 +1745,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1817,6 +1845,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1917,6 +1949,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2016,6 +2052,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2094,6 +2134,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2177,6 +2221,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2277,6 +2325,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2375,6 +2427,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2475,6 +2531,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2562,6 +2622,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2640,6 +2704,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {

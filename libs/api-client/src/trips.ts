@@ -1519,6 +1519,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1606,6 +1610,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1696,6 +1704,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1795,6 +1807,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1878,6 +1894,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1956,6 +1976,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2044,6 +2068,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2144,6 +2172,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2243,6 +2275,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2373,6 +2409,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2465,6 +2505,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2566,6 +2610,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2667,6 +2715,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2768,6 +2820,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2863,6 +2919,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2963,6 +3023,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3053,6 +3117,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3174,6 +3242,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3273,6 +3345,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3372,6 +3448,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3471,6 +3551,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3568,6 +3652,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3698,6 +3786,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3790,6 +3882,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3913,6 +4009,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4043,6 +4143,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4173,6 +4277,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4251,6 +4359,10 @@ export interface operations {
                 headers: {
                     /** @description Seconds until this client may send requests again */
                     "Retry-After"?: number;
+                    /** @description What is left of this client's window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route */
+                    RateLimit?: string;
+                    /** @description The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`) */
+                    "RateLimit-Policy"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -21,6 +21,19 @@ describe('TokenVerifier (development key)', () => {
     await expect(v.verify(token)).rejects.toThrow(/exp/);
   });
 
+  it('remembers a verified token until it expires, and says until when (what a connection may reuse)', async () => {
+    jest.useFakeTimers({ now: new Date('2026-11-26T10:00:00Z'), doNotFake: ['nextTick', 'setImmediate'] });
+    const token = await signDevToken({ role: 'staff', subject: 'anna', expiresIn: '2m' }, SECRET);
+    const v = verifier();
+    expect(v.rememberedToken(token)).toBeUndefined(); // never verified
+    await v.verify(token);
+    // The token's expiry (a JWT's exp is in whole seconds), within the memory's five-minute limit.
+    expect(v.rememberedToken(token)).toEqual({ principal: { subject: 'anna', roles: ['staff'] }, until: Date.parse('2026-11-26T10:02:00Z') });
+    jest.setSystemTime(new Date('2026-11-26T10:02:00Z'));
+    expect(v.rememberedToken(token)).toBeUndefined();
+    expect(v.remembered(token)).toBeUndefined();
+  });
+
   it('does not take a token signed with another key, even one that differs only in its signature', async () => {
     const good = await signDevToken({ role: 'staff' }, SECRET);
     const v = verifier();

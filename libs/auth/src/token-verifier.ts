@@ -19,6 +19,12 @@ export interface AuthOptions {
 
 export class InvalidTokenError extends Error {}
 
+/** A verified token's principal, good until `until` (epoch ms): its expiry, or the memory's limit. */
+export interface RememberedToken {
+  readonly principal: Principal;
+  readonly until: number;
+}
+
 // A client sends the same token with every request until it expires, and verifying a signature costs
 // more than the rest of a request. Verified tokens are remembered, keyed by the whole token (signature
 // included), until they expire, or for at most CACHE_TTL_MS so that a rotated signing key is noticed.
@@ -29,7 +35,7 @@ const CACHE_TTL_MS = 5 * 60_000;
 export class TokenVerifier {
   private jwks?: Promise<ReturnType<typeof createRemoteJWKSet>>;
   private readonly devKey: KeyObject;
-  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+  private readonly verified = new Map<string, RememberedToken>();
 
   constructor(private readonly options: AuthOptions) {
     // A KeyObject made once: given raw bytes, jose would import the key again on every call.
@@ -38,8 +44,13 @@ export class TokenVerifier {
 
   /** The principal of a token verified before and not yet expired, if any. */
   remembered(token: string): Principal | undefined {
+    return this.rememberedToken(token)?.principal;
+  }
+
+  /** What is remembered of a token verified before and not yet expired (with how long it holds), if any. */
+  rememberedToken(token: string): RememberedToken | undefined {
     const cached = this.verified.get(token);
-    if (cached && cached.until > Date.now()) return cached.principal;
+    if (cached && cached.until > Date.now()) return cached;
     if (cached) this.verified.delete(token);
     return undefined;
   }

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { signDevToken } from '@globac/auth';
 import { BODY_LIMIT, MAX_JSON_DEPTH, MAX_PATH_PARAM_LENGTH } from '../src';
 import { startSampleApp } from './sample.module';
@@ -190,10 +191,13 @@ describe('HTTP platform: validation, errors, paging, roles, operability', () => 
       const api = await service.http().get('/api/things').set('Authorization', `Bearer ${staff}`).expect(200);
       expect(api.headers).toMatchObject({
         'x-content-type-options': 'nosniff',
-        'x-frame-options': 'DENY',
         'cache-control': 'no-store',
         'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
       });
+      // Replaced by the policy's frame-ancestors, and of no use on data read by scripts (security-headers.ts).
+      expect(api.headers['x-frame-options']).toBeUndefined();
+      expect(api.headers['referrer-policy']).toBeUndefined();
       const docs = await service.http().get('/api/docs').expect(200);
       expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
     });
@@ -245,13 +249,53 @@ describe('HTTP platform: rate limits', () => {
     // The first request of a token not verified before counts against the address (one each here).
     await get(alice).expect(200);
     await get(bob).expect(200);
-    for (let i = 0; i < 3; i++) await get(alice).expect(200);
+    const remaining = [];
+    for (let i = 0; i < 3; i++) remaining.push((await get(alice).expect(200)).headers.ratelimit);
+    // The IETF RateLimit field: what is left of the window, and seconds until it starts again.
+    expect(remaining.map((field) => /^"default";r=(\d+);t=\d+$/.exec(field)?.[1])).toEqual(['2', '1', '0']);
     const limited = await get(alice).expect(429);
     expect(limited.body).toMatchObject({ statusCode: 429, error: 'TOO_MANY_REQUESTS' });
-    expect(limited.headers['retry-after']).toBeDefined();
+    expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+    expect(limited.headers.ratelimit).toMatch(/^"default";r=0;t=\d+$/);
+    expect(limited.headers['ratelimit-policy']).toMatch(/^"default";q=3;w=\d+$/);
     for (let i = 0; i < 3; i++) await get(bob).expect(200);
     // Operational routes are never limited: probes must keep working under load.
     for (let i = 0; i < 5; i++) await service.http().get('/health/live').expect(200);
+  });
+});
+
+describe('HTTP platform: one kept-alive connection, several tokens', () => {
+  let service: Awaited<ReturnType<typeof startSampleApp>>;
+  beforeAll(async () => {
+    service = await startSampleApp({ RATE_LIMIT_MAX: '1000' });
+  });
+  afterAll(() => service?.stop());
+
+  // The service remembers a connection's last verified header (create-service-app.ts): a proxy's
+  // pooled connection carries many users' requests, each of which must be judged by its own token.
+  it('judges every request by its own token, on one connection', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const url = new URL('/api/things/companies/' + COMPANY_A, await service.url());
+    const sockets = new Set<unknown>();
+    const get = (token: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.get(url, { agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+          sockets.add(res.socket);
+          res.resume().on('end', () => resolve(res.statusCode!));
+        });
+        req.on('error', reject);
+      });
+    const ownA = await service.token({ role: 'company', companyId: COMPANY_A });
+    const ownB = await service.token({ role: 'company', companyId: COMPANY_B });
+    const forged = await signDevToken({ role: 'company', companyId: COMPANY_A }, 'a-key-the-service-does-not-know-at-all');
+    try {
+      const answers = [];
+      for (const token of [ownA, ownA, ownB, ownB, ownA, forged, ownA, forged, ownB]) answers.push(await get(token));
+      expect(answers).toEqual([200, 200, 403, 403, 200, 401, 200, 401, 403]);
+      expect(sockets.size).toBe(1);
+    } finally {
+      agent.destroy();
+    }
   });
 });
 

@@ -84,6 +84,7 @@ export async function startSampleApp(env: Record<string, string> = {}) {
   return {
     config,
     http: () => request(app.getHttpServer()),
+    url: () => app.getUrl(),
     token: (claims: DevTokenClaims) => signDevToken(claims, config.AUTH_DEV_SECRET),
     stop: () => app.close(),
   };

@@ -15,9 +15,21 @@ const DEV_PORTS: Record<string, number> = { companies: 3001, events: 3002, trips
 type Json = Record<string, unknown>;
 type Operation = { parameters?: Json[]; requestBody?: unknown; responses: Record<string, Json>; tags?: string[] };
 
-const RETRY_AFTER: Record<string, Json> = {
-  '429': { description: 'Seconds until this client may send requests again', schema: { type: 'integer', minimum: 0 } },
-  '503': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } },
+/** The headers of the answers that ask a client to come back later (rate-limit.ts, connection-pool.ts). */
+const RETRY_HEADERS: Record<string, Record<string, Json>> = {
+  '429': {
+    'Retry-After': { description: 'Seconds until this client may send requests again', schema: { type: 'integer', minimum: 0 } },
+    RateLimit: {
+      description:
+        'What is left of this client\'s window and the seconds until the next one (IETF RateLimit field, e.g. `"default";r=0;t=42`); sent on every answer of a limited route',
+      schema: { type: 'string' },
+    },
+    'RateLimit-Policy': {
+      description: 'The quota: requests per window and the window in seconds (e.g. `"default";q=600;w=60`)',
+      schema: { type: 'string' },
+    },
+  },
+  '503': { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } } },
 };
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
 
@@ -85,7 +97,7 @@ function describeErrors(document: OpenAPIObject) {
       // An error declared without a body (a plain @ApiConflictResponse) still has the common shape.
       const schema = refs.length === 0 ? { $ref: '#/components/schemas/Error' } : refs.length === 1 ? refs[0] : { oneOf: refs };
       responses[status] = { description: descriptions.filter(Boolean).join('; '), content: { 'application/json': { schema } } };
-      if (RETRY_AFTER[status]) responses[status].headers = { 'Retry-After': RETRY_AFTER[status] };
+      if (RETRY_HEADERS[status]) responses[status].headers = RETRY_HEADERS[status];
     }
     operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
   }

@@ -95,18 +95,21 @@ export function rateLimiter(fastify: FastifyInstance, options: RateLimitOptions)
   });
 
   const { max } = options;
-  const limit = String(max);
+  const policy = `"default";q=${max};w=${Math.ceil(options.windowMs / 1000)}`;
   return (request, reply) => {
     if (isOperational(request.url)) return false;
     const now = Date.now();
     const subject = options.verifiedSubject(request);
     const w = subject === undefined ? byAddress.hit(request.ip, now) : bySubject.hit(subject, now);
     const resetSeconds = Math.ceil((w.resetAt - now) / 1000);
-    void reply.header('x-ratelimit-limit', limit);
-    void reply.header('x-ratelimit-remaining', String(w.count < max ? max - w.count : 0));
-    void reply.header('x-ratelimit-reset', String(resetSeconds));
+    // The IETF's RateLimit field (draft-ietf-httpapi-ratelimit-headers): what is left of the window
+    // and when it starts again, in one header where the X-RateLimit-* convention takes three (each
+    // header costs an answer about 2,600 instructions; security-headers.ts). The quota itself is
+    // constant: RateLimit-Policy says it on the 429.
+    void reply.header('ratelimit', `"default";r=${w.count < max ? max - w.count : 0};t=${resetSeconds}`);
     if (w.count <= max) return false;
     void reply
+      .header('ratelimit-policy', policy)
       .header('retry-after', String(resetSeconds))
       .status(429)
       .send({ statusCode: 429, error: 'TOO_MANY_REQUESTS', message: `Too many requests: try again in ${resetSeconds} s` });
