@@ -108,9 +108,12 @@ async function checkPhoneHeader(mobile) {
   await burger.click();
   const signOut = mobile.getByRole('button', { name: 'Logga ut' });
   await signOut.waitFor();
+  // The navbar slides in (a CSS transition): polled until in place, asserted with the last box seen.
   for (const control of [signOut, mobile.getByRole('radiogroup', { name: 'Språk' }), mobile.getByRole('link', { name: 'Indikatorer' })]) {
-    const box = await control.boundingBox();
-    assert.ok(box && box.x >= 0 && box.x + box.width <= 390 && box.y >= header.height && box.y + box.height <= 844, `${JSON.stringify(box)} on the screen below the header`);
+    const onScreen = (box) => box && box.x >= 0 && box.x + box.width <= 390 && box.y >= header.height && box.y + box.height <= 844;
+    let box;
+    await eventually(async () => onScreen((box = await control.boundingBox())), { timeoutMs: 5000, intervalMs: 100 }).catch(() => {});
+    assert.ok(onScreen(box), `${JSON.stringify(box)} on the screen below the header`);
   }
   assert.deepEqual((await headerOverflow(mobile)).overflow, [], 'header content outside the header (menu open)');
   await shot(mobile, '09b-phone-menu');

@@ -111,6 +111,7 @@ export function Layout() {
         </Container>
       </AppShell.Header>
       <AppShell.Navbar
+        component="div"
         id="mobile-menu"
         p="md"
         hiddenFrom="sm"
