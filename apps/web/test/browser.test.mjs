@@ -123,6 +123,11 @@ async function checkPhoneHeader(mobile) {
   await mobile.getByRole('heading', { name: 'Evenemang', level: 1 }).waitFor();
   assert.equal(await burger.getAttribute('aria-expanded'), 'false');
   assert.equal(await signOut.count(), 0);
+  // The navbar slides out (a CSS transition): the screenshot once it is off the screen.
+  await eventually(async () => {
+    const box = await mobile.locator('#mobile-menu').boundingBox();
+    return !box || box.x + box.width <= 0;
+  });
   await shot(mobile, '09c-phone-events');
 }
 

@@ -113,6 +113,7 @@ export function Layout() {
       <AppShell.Navbar
         component="div"
         id="mobile-menu"
+        withBorder={false}
         p="md"
         hiddenFrom="sm"
         onKeyDown={(e) => {
