@@ -39,7 +39,7 @@ export function Layout() {
   // in the navbar below it. At `sm` and wider the header is the one line it always was.
   const [menuOpened, menu] = useDisclosure(false);
   const burger = useRef<HTMLButtonElement>(null);
-  const wide = useMediaQuery('(min-width: 48em)');
+  const wide = useMediaQuery('(min-width: 48em)'); // Mantine's default `sm`
   const { pathname } = useLocation();
   // Closed whenever the page changes (a followed link, Back) and when the screen grows past `sm`,
   // where the navbar is hidden: its links must not stay in the tab order off-screen.
@@ -129,7 +129,7 @@ export function Layout() {
               <Stack gap="xs" component="ul" className="nav-list">
                 {links.map((l) => (
                   <li key={l.to}>
-                    <Anchor component={NavLink} to={l.to} end={'end' in l ? l.end : undefined} className="nav-link mobile-nav-link" onClick={followed}>
+                    <Anchor component={NavLink} to={l.to} end={'end' in l ? l.end : undefined} className="nav-link" onClick={followed}>
                       {l.label}
                     </Anchor>
                   </li>
