@@ -35,8 +35,14 @@ export async function checkAccessibility(page, name) {
 
 export async function setLanguage(page, language) {
   if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
-  await page.locator('label', { hasText: language === 'en' ? 'English' : 'Svenska' }).click();
+  const label = page.locator('label', { hasText: language === 'en' ? 'English' : 'Svenska' }).filter({ visible: true });
+  // On a phone the language switch is in the burger's menu: opened for the switch, closed again after.
+  const burger = page.getByRole('button', { name: /^(Meny|Menu)$/, expanded: false });
+  const throughMenu = (await label.count()) === 0 && (await burger.count()) > 0;
+  if (throughMenu) await burger.click();
+  await label.click();
   await page.waitForFunction((l) => document.documentElement.lang === l, language);
+  if (throughMenu) await page.getByRole('button', { name: /^(Meny|Menu)$/, expanded: true }).click();
 }
 
 export const shot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });

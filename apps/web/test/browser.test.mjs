@@ -56,6 +56,81 @@ function soon(leadSeconds, plusMinutes = 0) {
   return { value: `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`, at };
 }
 
+/** Every rendered element of the page's header that sticks out of the header's box (by bounding boxes). */
+function headerOverflow(page) {
+  return page.evaluate(() => {
+    const header = document.querySelector('header');
+    const box = header.getBoundingClientRect();
+    const out = [];
+    for (const el of header.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue; // not rendered (the desktop header on a phone)
+      // Half a pixel for sub-pixel rounding at deviceScaleFactor 2.
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+        out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${el.textContent.trim().slice(0, 30)}" ${JSON.stringify(r)}`);
+    }
+    return { height: box.height, width: box.width, overflow: out, scrolls: header.scrollWidth > header.clientWidth };
+  });
+}
+
+/**
+ * The header on a 390 px phone: one line (app name and burger) with nothing outside its box; the
+ * burger (reached by keyboard after the skip link) opens the links, the language switch and sign-out
+ * on the screen, Escape closes it, and a followed link closes it.
+ */
+async function checkPhoneHeader(mobile) {
+  const header = await headerOverflow(mobile);
+  assert.ok(header.height <= 60, `header ${header.height} px high on a phone`);
+  assert.deepEqual(header.overflow, [], 'header content outside the header');
+  assert.equal(header.scrolls, false);
+  // The desktop header's controls are not rendered here: sign-out only through the burger.
+  assert.equal(await mobile.getByRole('button', { name: 'Logga ut' }).count(), 0);
+  assert.equal(await mobile.getByRole('navigation', { name: 'Huvudmeny' }).count(), 0);
+
+  // Keyboard: the skip link first, then the burger; Enter opens the menu, Tab goes into its links.
+  await mobile.reload();
+  await mobile.getByRole('heading', { name: /Närvaro/ }).waitFor();
+  await mobile.keyboard.press('Tab');
+  assert.equal(await mobile.evaluate(() => document.activeElement.textContent), 'Hoppa till innehållet');
+  await mobile.keyboard.press('Tab');
+  const burger = mobile.getByRole('button', { name: 'Meny' });
+  assert.equal(await burger.evaluate((b) => b === document.activeElement), true, 'the burger follows the skip link');
+  assert.equal(await burger.getAttribute('aria-expanded'), 'false');
+  await mobile.keyboard.press('Enter');
+  assert.equal(await burger.getAttribute('aria-expanded'), 'true');
+  await mobile.keyboard.press('Tab');
+  assert.equal(await mobile.evaluate(() => document.activeElement.textContent), 'Företag');
+  await mobile.keyboard.press('Escape');
+  assert.equal(await burger.getAttribute('aria-expanded'), 'false');
+  assert.equal(await burger.evaluate((b) => b === document.activeElement), true, 'Escape gives focus back to the burger');
+
+  // Open: links, language and sign-out visible inside the screen; the header still one clean line.
+  await burger.click();
+  const signOut = mobile.getByRole('button', { name: 'Logga ut' });
+  await signOut.waitFor();
+  // The navbar slides in (a CSS transition): polled until in place, asserted with the last box seen.
+  for (const control of [signOut, mobile.getByRole('radiogroup', { name: 'Språk' }), mobile.getByRole('link', { name: 'Indikatorer' })]) {
+    const onScreen = (box) => box && box.x >= 0 && box.x + box.width <= 390 && box.y >= header.height && box.y + box.height <= 844;
+    let box;
+    await eventually(async () => onScreen((box = await control.boundingBox())), { timeoutMs: 5000, intervalMs: 100 }).catch(() => {});
+    assert.ok(onScreen(box), `${JSON.stringify(box)} on the screen below the header`);
+  }
+  assert.deepEqual((await headerOverflow(mobile)).overflow, [], 'header content outside the header (menu open)');
+  await shot(mobile, '09b-phone-menu');
+  await checkAccessibility(mobile, '09b-phone-menu');
+  // A followed link closes the menu.
+  await mobile.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Evenemang' }).click();
+  await mobile.getByRole('heading', { name: 'Evenemang', level: 1 }).waitFor();
+  assert.equal(await burger.getAttribute('aria-expanded'), 'false');
+  assert.equal(await signOut.count(), 0);
+  // The navbar slides out (a CSS transition): the screenshot once it is off the screen.
+  await eventually(async () => {
+    const box = await mobile.locator('#mobile-menu').boundingBox();
+    return !box || box.x + box.width <= 0;
+  });
+  await shot(mobile, '09c-phone-events');
+}
+
 test('a project manager registers a company, schedules an event, registers two people and takes attendance on a phone', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
   const page = await context.newPage();
@@ -187,6 +262,7 @@ test('a project manager registers a company, schedules an event, registers two p
   await mobile.getByText('2 av 2 närvarande').waitFor();
   await shot(mobile, '09-attendance-phone');
   await checkAccessibility(mobile, '09-attendance-phone');
+  await checkPhoneHeader(mobile);
   await phone.close();
 
   // Back at the desk: the indicators count the company once the reporting service has the attendance

@@ -8,7 +8,7 @@ export const en: Translation = {
   app: {
     name: 'Globac',
     skipToContent: 'Skip to content',
-    nav: { label: 'Main menu', companies: 'Companies', events: 'Events', myCompany: 'My company' },
+    nav: { label: 'Main menu', companies: 'Companies', events: 'Events', myCompany: 'My company', menu: 'Menu' },
     language: { label: 'Language', sv: 'Svenska', en: 'English' },
     signedInAs: 'Signed in as {{role}}',
     signOut: 'Sign out',

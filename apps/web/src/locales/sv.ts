@@ -9,7 +9,7 @@ export const sv = {
   app: {
     name: 'Globac',
     skipToContent: 'Hoppa till innehållet',
-    nav: { label: 'Huvudmeny', companies: 'Företag', events: 'Evenemang', myCompany: 'Mitt företag' },
+    nav: { label: 'Huvudmeny', companies: 'Företag', events: 'Evenemang', myCompany: 'Mitt företag', menu: 'Meny' },
     language: { label: 'Språk', sv: 'Svenska', en: 'English' },
     signedInAs: 'Inloggad som {{role}}',
     signOut: 'Logga ut',
