@@ -1,10 +1,9 @@
-import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorState, PageLoader } from '../../../components/page-state';
-import { Pager } from '../../../components/pager';
+import { PagedTable } from '../../../components/paged-table';
 import { useFormat } from '../../../lib/format';
 import { canManage, useSession } from '../../../lib/session';
 import { type CompanyListQuery, type Municipality, useCompanies } from '../api/companies';
@@ -93,47 +92,28 @@ export function CompaniesListRoute() {
           />
         </SimpleGrid>
       </form>
-      {companies.isPending ? (
-        <PageLoader />
-      ) : companies.isError ? (
-        <ErrorState error={companies.error} onRetry={() => void companies.refetch()} />
-      ) : companies.data.items.length === 0 ? (
-        <Text>{t('app.noResults')}</Text>
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped highlightOnHover aria-label={t('companies.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('companies.name')}</Table.Th>
-                  <Table.Th scope="col">{t('orgNumber.label')}</Table.Th>
-                  <Table.Th scope="col">{t('companies.municipality')}</Table.Th>
-                  <Table.Th scope="col">{t('companies.sizeClass')}</Table.Th>
-                  <Table.Th scope="col">{t('companies.exporting')}</Table.Th>
-                  <Table.Th scope="col">{t('companies.registeredAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {companies.data.items.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/companies/${c.id}`}>
-                        {c.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{c.orgNumber}</Table.Td>
-                    <Table.Td>{c.municipality === 'outside-county' ? `${t('companies.outsideCounty')} (${c.county})` : c.municipality}</Table.Td>
-                    <Table.Td>{c.sizeClass ? t(`companies.sizeClasses.${c.sizeClass}`) : t('app.unknown')}</Table.Td>
-                    <Table.Td>{c.exporting ? <Badge color="var(--globac-ok)">{t('app.yes')}</Badge> : t('app.no')}</Table.Td>
-                    <Table.Td>{fmt.date(c.registeredAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager page={companies.data.page} pageSize={companies.data.pageSize} total={companies.data.total} onChange={(p) => update('page', String(p))} />
-        </>
-      )}
+      <PagedTable
+        query={companies}
+        label={t('companies.title')}
+        columns={[t('companies.name'), t('orgNumber.label'), t('companies.municipality'), t('companies.sizeClass'), t('companies.exporting'), t('companies.registeredAt')]}
+        minWidth={640}
+        rowKey={(c) => c.id}
+        cells={(c) => (
+          <>
+            <Table.Td>
+              <Anchor component={Link} to={`/companies/${c.id}`}>
+                {c.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{c.orgNumber}</Table.Td>
+            <Table.Td>{c.municipality === 'outside-county' ? `${t('companies.outsideCounty')} (${c.county})` : c.municipality}</Table.Td>
+            <Table.Td>{c.sizeClass ? t(`companies.sizeClasses.${c.sizeClass}`) : t('app.unknown')}</Table.Td>
+            <Table.Td>{c.exporting ? <Badge color="var(--globac-ok)">{t('app.yes')}</Badge> : t('app.no')}</Table.Td>
+            <Table.Td>{fmt.date(c.registeredAt)}</Table.Td>
+          </>
+        )}
+        onPage={(p) => update('page', String(p))}
+      />
     </Stack>
   );
 }

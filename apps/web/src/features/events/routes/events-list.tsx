@@ -1,8 +1,7 @@
-import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ErrorState, PageLoader } from '../../../components/page-state';
-import { Pager } from '../../../components/pager';
+import { PagedTable } from '../../../components/paged-table';
 import { localInputToIso, TIME_ZONE, useFormat } from '../../../lib/format';
 import { canManage, useSession } from '../../../lib/session';
 import { type EventKind, type EventListQuery, type EventTopic, useEvents } from '../api/events';
@@ -66,52 +65,34 @@ export function EventsListRoute() {
           <TextInput label={t('events.startsFrom')} type="date" value={startsFrom} onChange={(e) => update('startsFrom', e.currentTarget.value)} />
         </SimpleGrid>
       </form>
-      {events.isPending ? (
-        <PageLoader />
-      ) : events.isError ? (
-        <ErrorState error={events.error} onRetry={() => void events.refetch()} />
-      ) : events.data.items.length === 0 ? (
-        <Text>{t('app.noResults')}</Text>
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped highlightOnHover aria-label={t('events.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('events.eventTitle')}</Table.Th>
-                  <Table.Th scope="col">{t('events.kind')}</Table.Th>
-                  <Table.Th scope="col">{t('events.startsAt')}</Table.Th>
-                  <Table.Th scope="col">{t('events.location')}</Table.Th>
-                  <Table.Th scope="col">{t('events.seats')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {events.data.items.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/events/${e.id}`}>
-                        {e.title}
-                      </Anchor>{' '}
-                      {e.status === 'cancelled' && <Badge color="red.9">{t('events.statuses.cancelled')}</Badge>}
-                    </Table.Td>
-                    <Table.Td>{t(`events.kinds.${e.kind}`)}</Table.Td>
-                    <Table.Td>{fmt.dateTime(e.startsAt)}</Table.Td>
-                    <Table.Td>
-                      {e.location.city}, {e.location.country}
-                    </Table.Td>
-                    <Table.Td>
-                      {fmt.number(e.seats.registered)}
-                      {e.capacity !== null ? ` / ${fmt.number(e.capacity)}` : ''}
-                      {e.seats.waitlisted ? ` (+${fmt.number(e.seats.waitlisted)})` : ''}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager page={events.data.page} pageSize={events.data.pageSize} total={events.data.total} onChange={(p) => update('page', String(p))} />
-        </>
-      )}
+      <PagedTable
+        query={events}
+        label={t('events.title')}
+        columns={[t('events.eventTitle'), t('events.kind'), t('events.startsAt'), t('events.location'), t('events.seats')]}
+        minWidth={640}
+        rowKey={(e) => e.id}
+        cells={(e) => (
+          <>
+            <Table.Td>
+              <Anchor component={Link} to={`/events/${e.id}`}>
+                {e.title}
+              </Anchor>{' '}
+              {e.status === 'cancelled' && <Badge color="red.9">{t('events.statuses.cancelled')}</Badge>}
+            </Table.Td>
+            <Table.Td>{t(`events.kinds.${e.kind}`)}</Table.Td>
+            <Table.Td>{fmt.dateTime(e.startsAt)}</Table.Td>
+            <Table.Td>
+              {e.location.city}, {e.location.country}
+            </Table.Td>
+            <Table.Td>
+              {fmt.number(e.seats.registered)}
+              {e.capacity !== null ? ` / ${fmt.number(e.capacity)}` : ''}
+              {e.seats.waitlisted ? ` (+${fmt.number(e.seats.waitlisted)})` : ''}
+            </Table.Td>
+          </>
+        )}
+        onPage={(p) => update('page', String(p))}
+      />
     </Stack>
   );
 }

@@ -1,9 +1,8 @@
-import { Alert, Anchor, Card, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Card, NativeSelect, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { PageLoader } from '../../../components/page-state';
-import { Pager } from '../../../components/pager';
+import { PagedTable } from '../../../components/paged-table';
 import { canManage, useSession } from '../../../lib/session';
 import { type ExportRing, type RingKind, type RingListQuery, useRings } from '../api/export-rings';
 import { RingErrorState } from '../components/ring-error';
@@ -41,43 +40,28 @@ export function RingsListRoute() {
           <TextInput label={t('exportRings.city')} value={query.city ?? ''} onChange={(e) => update('city', e.currentTarget.value)} />
         </SimpleGrid>
       </form>
-      {rings.isPending ? (
-        <PageLoader />
-      ) : rings.isError ? (
-        <RingErrorState error={rings.error} onRetry={() => void rings.refetch()} />
-      ) : rings.data.items.length === 0 ? (
-        <Text>{t('exportRings.noRings')}</Text>
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped highlightOnHover aria-label={t('exportRings.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('exportRings.name')}</Table.Th>
-                  <Table.Th scope="col">{t('exportRings.kind')}</Table.Th>
-                  <Table.Th scope="col">{t('exportRings.city')}</Table.Th>
-                  <Table.Th scope="col">{t('exportRings.facilitator')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rings.data.items.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/export-rings/${r.id}`}>
-                        {r.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{t(`exportRings.kinds.${r.kind}`)}</Table.Td>
-                    <Table.Td>{r.city}</Table.Td>
-                    <Table.Td>{r.facilitator}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager page={rings.data.page} pageSize={rings.data.pageSize} total={rings.data.total} onChange={(p) => update('page', String(p))} />
-        </>
-      )}
+      <PagedTable
+        query={rings}
+        label={t('exportRings.title')}
+        columns={[t('exportRings.name'), t('exportRings.kind'), t('exportRings.city'), t('exportRings.facilitator')]}
+        minWidth={560}
+        rowKey={(r) => r.id}
+        cells={(r) => (
+          <>
+            <Table.Td>
+              <Anchor component={Link} to={`/export-rings/${r.id}`}>
+                {r.name}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{t(`exportRings.kinds.${r.kind}`)}</Table.Td>
+            <Table.Td>{r.city}</Table.Td>
+            <Table.Td>{r.facilitator}</Table.Td>
+          </>
+        )}
+        onPage={(p) => update('page', String(p))}
+        errorState={RingErrorState}
+        empty={t('exportRings.noRings')}
+      />
       {canManage(session) && (
         <Card withBorder component="section" aria-labelledby="create-ring-title">
           <Stack>

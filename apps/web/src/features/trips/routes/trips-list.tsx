@@ -1,8 +1,7 @@
-import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { PageLoader } from '../../../components/page-state';
-import { Pager } from '../../../components/pager';
+import { PagedTable } from '../../../components/paged-table';
 import { useFormat } from '../../../lib/format';
 import { canManage, useSession } from '../../../lib/session';
 import { type TargetRegion, type TripFinancier, type TripListQuery, type TripStatus, useTrips } from '../api/trips';
@@ -60,50 +59,33 @@ export function TripsListRoute() {
           <TextInput label={t('trips.startsBefore')} type="date" value={query.startsBefore ?? ''} onChange={(e) => update('startsBefore', e.currentTarget.value)} />
         </SimpleGrid>
       </form>
-      {trips.isPending ? (
-        <PageLoader />
-      ) : trips.isError ? (
-        <TripErrorState error={trips.error} onRetry={() => void trips.refetch()} />
-      ) : trips.data.items.length === 0 ? (
-        <Text>{t('app.noResults')}</Text>
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover aria-label={t('trips.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('trips.tripTitle')}</Table.Th>
-                  <Table.Th scope="col">{t('trips.destinations')}</Table.Th>
-                  <Table.Th scope="col">{t('trips.startsOn')}</Table.Th>
-                  <Table.Th scope="col">{t('trips.status')}</Table.Th>
-                  <Table.Th scope="col">{t('trips.places')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {trips.data.items.map((trip) => (
-                  <Table.Tr key={trip.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/trips/${trip.id}`}>
-                        {trip.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{destinationsOf(trip, t)}</Table.Td>
-                    <Table.Td>{t('trips.dates', { from: fmt.date(trip.startsOn), to: fmt.date(trip.endsOn) })}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATUS_COLOR[trip.status]}>{t(`trips.statuses.${trip.status}`)}</Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {fmt.number(trip.places.accepted)}
-                      {trip.capacity !== null ? ` / ${fmt.number(trip.capacity)}` : ''}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager page={trips.data.page} pageSize={trips.data.pageSize} total={trips.data.total} onChange={(p) => update('page', String(p))} />
-        </>
-      )}
+      <PagedTable
+        query={trips}
+        label={t('trips.title')}
+        columns={[t('trips.tripTitle'), t('trips.destinations'), t('trips.startsOn'), t('trips.status'), t('trips.places')]}
+        minWidth={720}
+        rowKey={(trip) => trip.id}
+        cells={(trip) => (
+          <>
+            <Table.Td>
+              <Anchor component={Link} to={`/trips/${trip.id}`}>
+                {trip.title}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{destinationsOf(trip, t)}</Table.Td>
+            <Table.Td>{t('trips.dates', { from: fmt.date(trip.startsOn), to: fmt.date(trip.endsOn) })}</Table.Td>
+            <Table.Td>
+              <Badge color={STATUS_COLOR[trip.status]}>{t(`trips.statuses.${trip.status}`)}</Badge>
+            </Table.Td>
+            <Table.Td>
+              {fmt.number(trip.places.accepted)}
+              {trip.capacity !== null ? ` / ${fmt.number(trip.capacity)}` : ''}
+            </Table.Td>
+          </>
+        )}
+        onPage={(p) => update('page', String(p))}
+        errorState={TripErrorState}
+      />
     </Stack>
   );
 }
