@@ -2,10 +2,11 @@ import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, T
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PagedTable } from '../../../components/paged-table';
 import { useFormat } from '../../../lib/format';
 import { canManage, useSession } from '../../../lib/session';
+import { useListFilters } from '../../../lib/use-list-filters';
 import { type CompanyListQuery, type Municipality, useCompanies } from '../api/companies';
 import { MUNICIPALITIES, SIZE_CLASSES, SORTS } from '../vocabulary';
 
@@ -29,20 +30,11 @@ export function CompaniesListRoute() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useListFilters();
   const query = queryOf(params);
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [debounced] = useDebouncedValue(search, 300);
   const companies = useCompanies(query);
-
-  const update = (key: string, value: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      if (key !== 'page') next.delete('page');
-      return next;
-    });
 
   useEffect(() => {
     if ((params.get('q') ?? '') !== debounced) update('q', debounced);

@@ -1,9 +1,10 @@
 import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PagedTable } from '../../../components/paged-table';
 import { localInputToIso, TIME_ZONE, useFormat } from '../../../lib/format';
 import { canManage, useSession } from '../../../lib/session';
+import { useListFilters } from '../../../lib/use-list-filters';
 import { type EventKind, type EventListQuery, type EventTopic, useEvents } from '../api/events';
 import { KINDS, TOPICS } from '../vocabulary';
 
@@ -17,7 +18,7 @@ export function EventsListRoute() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useListFilters(['startsFrom']);
   // Upcoming events by default (from today); clearing the date (`startsFrom=` in the address) lists all.
   const startsFrom = params.has('startsFrom') ? (params.get('startsFrom') ?? '') : todayInSweden();
   const query: EventListQuery = {
@@ -29,14 +30,6 @@ export function EventsListRoute() {
     startsFrom: startsFrom ? localInputToIso(`${startsFrom}T00:00`) : undefined,
   };
   const events = useEvents(query);
-  const update = (key: string, value: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (value || key === 'startsFrom') next.set(key, value);
-      else next.delete(key);
-      if (key !== 'page') next.delete('page');
-      return next;
-    });
 
   return (
     <Stack>

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Card, NativeSelect, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PagedTable } from '../../../components/paged-table';
 import { canManage, useSession } from '../../../lib/session';
+import { useListFilters } from '../../../lib/use-list-filters';
 import { type ExportRing, type RingKind, type RingListQuery, useRings } from '../api/export-rings';
 import { RingErrorState } from '../components/ring-error';
 import { RING_KINDS, RingForm } from '../components/ring-form';
@@ -13,7 +14,7 @@ const PAGE_SIZE = 20;
 export function RingsListRoute() {
   const { t } = useTranslation();
   const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useListFilters();
   const [created, setCreated] = useState<ExportRing>();
   const query: RingListQuery = {
     page: Number(params.get('page')) || 1,
@@ -22,14 +23,6 @@ export function RingsListRoute() {
     city: params.get('city') || undefined,
   };
   const rings = useRings(query);
-  const update = (key: string, value: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      if (key !== 'page') next.delete('page');
-      return next;
-    });
 
   return (
     <Stack>

@@ -1,9 +1,10 @@
 import { Anchor, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { PagedTable } from '../../../components/paged-table';
 import { useFormat } from '../../../lib/format';
 import { canManage, useSession } from '../../../lib/session';
+import { useListFilters } from '../../../lib/use-list-filters';
 import { type TargetRegion, type TripFinancier, type TripListQuery, type TripStatus, useTrips } from '../api/trips';
 import { destinationsOf } from '../components/destinations';
 import { TripErrorState } from '../components/trip-error';
@@ -16,7 +17,7 @@ export function TripsListRoute() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const session = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useListFilters();
   const country = (params.get('country') ?? '').toUpperCase();
   const query: TripListQuery = {
     page: Number(params.get('page')) || 1,
@@ -30,14 +31,6 @@ export function TripsListRoute() {
     startsBefore: params.get('startsBefore') || undefined,
   };
   const trips = useTrips(query);
-  const update = (key: string, value: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      if (key !== 'page') next.delete('page');
-      return next;
-    });
 
   return (
     <Stack>
